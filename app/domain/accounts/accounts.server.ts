@@ -1,0 +1,136 @@
+import { Prisma } from '#app/generated/prisma/client.ts'
+import { prisma } from '#app/lib/db.server.ts'
+import type { MessageKey } from '#app/lib/i18n/index.ts'
+import { createLimiter, minutesToWait } from '#app/lib/rate-limit.server.ts'
+import { notify } from '#app/domain/notifications/notifications.server.ts'
+import { endOtherSessions, startSession } from './auth.server.ts'
+import { hashPassword, verifyPassword } from './password.server.ts'
+import type { Role } from './roles.ts'
+import type { ProfileInput } from './schemas.ts'
+
+// Login: 5 wrong passwords per account, 20 per address, in 15 minutes (ASVS 6.3.1).
+const loginByAccount = createLimiter('login:account', { limit: 5, windowMs: 15 * 60_000 })
+const loginByAddress = createLimiter('login:address', { limit: 20, windowMs: 15 * 60_000 })
+// Sign-up: 10 new accounts per address an hour.
+const signupByAddress = createLimiter('signup:address', { limit: 10, windowMs: 60 * 60_000 })
+
+export type Refusal = { ok: false; error: MessageKey; field?: string; params?: Record<string, number> }
+type Signed = { ok: true; userId: string; token: string; setCookie: string }
+
+function throttled(retryAfterMs: number): Refusal {
+	return { ok: false, error: 'error.tooManyAttempts', params: { minutes: minutesToWait(retryAfterMs) } }
+}
+
+export async function createUser(input: {
+	email: string
+	displayName: string
+	password: string
+	role?: Role
+}): Promise<{ id: string } | null> {
+	try {
+		return await prisma.user.create({
+			data: {
+				email: input.email,
+				displayName: input.displayName,
+				passwordHash: await hashPassword(input.password),
+				role: input.role ?? 'customer',
+			},
+			select: { id: true },
+		})
+	} catch (error) {
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null
+		throw error
+	}
+}
+
+export async function signUp(
+	input: { email: string; displayName: string; password: string },
+	address: string,
+): Promise<Signed | Refusal> {
+	const gate = signupByAddress.check(address)
+	if (!gate.allowed) return throttled(gate.retryAfterMs)
+	signupByAddress.hit(address)
+	const user = await createUser(input)
+	if (!user) return { ok: false, error: 'error.emailTaken', field: 'email' }
+	await notify(user.id, { kind: 'welcome', params: { name: input.displayName }, link: '/me' })
+	return { ok: true, userId: user.id, ...(await startSession(user.id)) }
+}
+
+export async function logIn(input: { email: string; password: string }, address: string): Promise<Signed | Refusal> {
+	for (const gate of [loginByAccount.check(input.email), loginByAddress.check(address)]) {
+		if (!gate.allowed) return throttled(gate.retryAfterMs)
+	}
+	const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } })
+	const valid = await verifyPassword(user?.passwordHash ?? null, input.password)
+	if (!user || !valid) {
+		loginByAccount.hit(input.email)
+		loginByAddress.hit(address)
+		return { ok: false, error: 'error.loginFailed' }
+	}
+	loginByAccount.reset(input.email)
+	return { ok: true, userId: user.id, ...(await startSession(user.id)) }
+}
+
+/** Changes the password after checking the current one; every other session of the user ends. */
+export async function changePassword(
+	userId: string,
+	currentToken: string,
+	input: { currentPassword: string; newPassword: string },
+): Promise<{ ok: true } | Refusal> {
+	const gate = loginByAccount.check(`user:${userId}`)
+	if (!gate.allowed) return throttled(gate.retryAfterMs)
+	const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
+	if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+		loginByAccount.hit(`user:${userId}`)
+		return { ok: false, error: 'error.passwordWrong', field: 'currentPassword' }
+	}
+	await prisma.user.update({
+		where: { id: userId },
+		data: { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() },
+		select: { id: true },
+	})
+	await endOtherSessions(userId, currentToken)
+	await notify(userId, { kind: 'passwordChanged', link: '/me/password' })
+	return { ok: true }
+}
+
+export function getProfile(userId: string) {
+	return prisma.user.findUnique({
+		where: { id: userId },
+		select: {
+			id: true,
+			email: true,
+			displayName: true,
+			role: true,
+			locale: true,
+			birthdayMonth: true,
+			birthdayDay: true,
+			region: true,
+			createdAt: true,
+		},
+	})
+}
+
+export async function updateProfile(userId: string, input: ProfileInput): Promise<void> {
+	await prisma.user.update({ where: { id: userId }, data: input, select: { id: true } })
+}
+
+export async function setLocale(userId: string, locale: string | null): Promise<void> {
+	await prisma.user.update({ where: { id: userId }, data: { locale }, select: { id: true } })
+}
+
+/**
+ * Makes sure a merchant account exists for this email: creates it, or promotes the
+ * existing account. The only ways to a merchant are this and the npm script.
+ */
+export async function ensureMerchant(email: string, password: string): Promise<'created' | 'promoted' | 'unchanged'> {
+	const normalized = email.trim().toLowerCase()
+	const existing = await prisma.user.findUnique({ where: { email: normalized }, select: { role: true } })
+	if (!existing) {
+		await createUser({ email: normalized, displayName: 'Merchant', password, role: 'merchant' })
+		return 'created'
+	}
+	if (existing.role === 'merchant') return 'unchanged'
+	await prisma.user.update({ where: { email: normalized }, data: { role: 'merchant' }, select: { id: true } })
+	return 'promoted'
+}

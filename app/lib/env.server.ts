@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+// One schema for every setting Quanzi reads from the environment. A bad value stops
+// the process at boot with a message that names the variable (see parseEnv).
+const EnvSchema = z
+	.object({
+		NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+		PORT: z.coerce
+			.number({ invalid_type_error: 'must be a whole number' })
+			.int('must be a whole number')
+			.min(1, 'must be between 1 and 65535')
+			.max(65535, 'must be between 1 and 65535')
+			.default(3000),
+		HOST: z.string().min(1).default('0.0.0.0'),
+		DATABASE_URL: z
+			.string()
+			.default('file:./data/quanzi.db')
+			.refine((v) => v.startsWith('file:') && v.length > 'file:'.length, {
+				message: 'must be a SQLite file URL such as file:./data/quanzi.db',
+			}),
+		SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+		PUBLIC_URL: z
+			.string()
+			.url('must be a full URL such as https://circle.example.com')
+			.refine((v) => /^https?:\/\//.test(v), { message: 'must start with http:// or https://' })
+			.optional(),
+		MERCHANT_EMAIL: z.string().email('must be an email address').optional(),
+		MERCHANT_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+		DATA_DIR: z.string().min(1).default('./data'),
+		LOG_REQUESTS: z.enum(['true', 'false']).default('true'),
+	})
+	.refine((e) => Boolean(e.MERCHANT_EMAIL) === Boolean(e.MERCHANT_PASSWORD), {
+		message: 'MERCHANT_EMAIL and MERCHANT_PASSWORD must be set together',
+		path: ['MERCHANT_PASSWORD'],
+	})
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; PUBLIC_URL: string }
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message names each bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+	const empty = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+	const result = EnvSchema.safeParse(empty)
+	if (!result.success) {
+		const lines = result.error.issues.map((issue) => {
+			const name = String(issue.path[0] ?? 'environment')
+			const given = source[name] === undefined ? '' : ` (got "${source[name]}")`
+			return `  ${name} ${issue.message}${given}`
+		})
+		throw new ConfigError(`Quanzi cannot start: fix these settings.\n${lines.join('\n')}`)
+	}
+	const env = result.data
+	return {
+		...env,
+		SESSION_SECRET: env.SESSION_SECRET ?? readOrCreateSecret(env.DATA_DIR),
+		PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+	}
+}
+
+// NOTE: a generated secret lives next to the database, so it survives restarts and
+// moves with the data; set SESSION_SECRET explicitly when several processes share data.
+function readOrCreateSecret(dataDir: string): string {
+	const file = path.resolve(dataDir, 'session-secret')
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+	mkdirSync(path.dirname(file), { recursive: true })
+	const secret = randomBytes(32).toString('hex')
+	writeFileSync(file, secret, { mode: 0o600 })
+	return secret
+}
+
+let cached: Env | undefined
+/** The parsed environment, read once per process. */
+export function getEnv(): Env {
+	cached ??= parseEnv()
+	return cached
+}

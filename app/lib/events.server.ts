@@ -1,0 +1,15 @@
+import { EventEmitter } from 'node:events'
+import { remember } from './remember.ts'
+
+/**
+ * What the domain announces after it has saved something. The realtime layer
+ * listens and forwards to sockets, so the domain never imports Socket.IO.
+ */
+export type DomainEvents = {
+	'notification:created': [{ userId: string; notificationId: string }]
+	'session:ended': [{ sessionIds: string[] }]
+}
+
+class DomainEventBus extends EventEmitter<DomainEvents> {}
+
+export const domainEvents = remember('domain-events', () => new DomainEventBus())

@@ -1,0 +1,32 @@
+/** The Socket.IO contract, shared by the server and the browser. */
+
+export type Ack<T> = (reply: { data: T } | { error: string }) => void
+
+export type NotificationPush = {
+	id: string
+	kind: string
+	params: Record<string, string | number>
+	link: string | null
+	createdAt: string
+	unread: number
+}
+
+export interface ServerToClientEvents {
+	'notification:new': (notification: NotificationPush) => void
+	'session:ended': () => void
+}
+
+export interface ClientToServerEvents {
+	'room:join': (payload: { room: string }, ack: Ack<{ room: string }>) => void
+	'room:leave': (payload: { room: string }, ack: Ack<{ room: string }>) => void
+	'whoami': (ack: Ack<{ userId: string | null; role: string | null }>) => void
+}
+
+export interface SocketData {
+	userId: string | null
+	role: string | null
+	sessionKey: string | null
+}
+
+/** Rooms anyone may join, signed in or not: `public:<name>`. */
+export const PUBLIC_ROOM = /^public:[a-z0-9][a-z0-9:_-]{0,63}$/

@@ -1,0 +1,82 @@
+import type { Server as HttpServer } from 'node:http'
+import { Server } from 'socket.io'
+import { z } from 'zod'
+import { authenticate } from '#app/domain/accounts/auth.server.ts'
+import { sessionKey } from '#app/domain/accounts/session-store.server.ts'
+import { countUnread, getNotification } from '#app/domain/notifications/notifications.server.ts'
+import { domainEvents } from '#app/lib/events.server.ts'
+import { logError } from '#app/lib/log.server.ts'
+import { isSameOrigin } from '#app/lib/origin.server.ts'
+import { PUBLIC_ROOM, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from './events.ts'
+
+export type QuanziServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+
+const RoomSchema = z.object({ room: z.string().regex(PUBLIC_ROOM) })
+
+/**
+ * Socket.IO on the HTTP server: the handshake must come from our own origin and
+ * carries the same session cookie as HTTP; a signed-in socket joins `user:<id>`
+ * and `session:<key>`, so notifications reach the member and logout reaches the tab.
+ */
+export function createSocketServer(httpServer: HttpServer, publicUrl: string): QuanziServer {
+	const io: QuanziServer = new Server(httpServer, {
+		serveClient: false,
+		maxHttpBufferSize: 64 * 1024,
+		allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers, publicUrl)),
+	})
+
+	io.use(async (socket, next) => {
+		try {
+			const { user, token } = await authenticate(socket.handshake.headers.cookie)
+			socket.data = { userId: user?.id ?? null, role: user?.role ?? null, sessionKey: token ? sessionKey(token) : null }
+			next()
+		} catch (error) {
+			logError('socket:auth', error)
+			next(new Error('unavailable'))
+		}
+	})
+
+	io.on('connection', (socket) => {
+		const { userId, sessionKey: key } = socket.data
+		if (userId && key) void socket.join([`user:${userId}`, `session:${key}`])
+
+		socket.on('whoami', (ack) => {
+			if (typeof ack === 'function') ack({ data: { userId: socket.data.userId, role: socket.data.role } })
+		})
+		socket.on('room:join', (payload, ack) => {
+			if (typeof ack !== 'function') return
+			const parsed = RoomSchema.safeParse(payload)
+			if (!parsed.success) return ack({ error: 'room not open to you' })
+			void socket.join(parsed.data.room)
+			ack({ data: { room: parsed.data.room } })
+		})
+		socket.on('room:leave', (payload, ack) => {
+			if (typeof ack !== 'function') return
+			const parsed = RoomSchema.safeParse(payload)
+			if (!parsed.success) return ack({ error: 'not a room you can leave' })
+			void socket.leave(parsed.data.room)
+			ack({ data: { room: parsed.data.room } })
+		})
+	})
+
+	const onNotification = async ({ userId, notificationId }: { userId: string; notificationId: string }) => {
+		try {
+			const [notification, unread] = await Promise.all([getNotification(userId, notificationId), countUnread(userId)])
+			if (notification) io.to(`user:${userId}`).emit('notification:new', { ...notification, unread })
+		} catch (error) {
+			logError('socket:notification', error, { userId })
+		}
+	}
+	const onSessionEnded = ({ sessionIds }: { sessionIds: string[] }) => {
+		const rooms = sessionIds.map((id) => `session:${id}`)
+		io.to(rooms).emit('session:ended')
+		io.in(rooms).disconnectSockets(true)
+	}
+	domainEvents.on('notification:created', onNotification)
+	domainEvents.on('session:ended', onSessionEnded)
+	httpServer.on('close', () => {
+		domainEvents.off('notification:created', onNotification)
+		domainEvents.off('session:ended', onSessionEnded)
+	})
+	return io
+}

@@ -1,0 +1,121 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { NextFunction, Request, Response } from 'express'
+import { authenticate } from '#app/domain/accounts/auth.server.ts'
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from '#app/lib/i18n/index.ts'
+import { logError, logEvent } from '#app/lib/log.server.ts'
+import { isTrustedWrite } from '#app/lib/origin.server.ts'
+
+type Middleware = (req: Request, res: Response, next: NextFunction) => void
+/** The largest request body Quanzi accepts outside uploads (forms and JSON are far smaller). */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** One structured log line per request: id, method, path, status, duration. */
+export function requestLog(enabled: boolean): Middleware {
+	return (req, res, next) => {
+		const started = process.hrtime.bigint()
+		const id = randomUUID()
+		res.locals.requestId = id
+		res.setHeader('X-Request-Id', id)
+		if (enabled) {
+			res.on('finish', () => {
+				const ms = Number(process.hrtime.bigint() - started) / 1e6
+				logEvent('request', { id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 })
+			})
+		}
+		next()
+	}
+}
+
+/** Security headers, with a fresh CSP nonce per response for Remix's inline scripts. */
+export function securityHeaders(options: { dev: boolean; https: boolean }): Middleware {
+	return (req, res, next) => {
+		const nonce = randomBytes(16).toString('base64')
+		res.locals.cspNonce = nonce
+		const host = req.headers.host ?? ''
+		const script = options.dev ? "'self' 'unsafe-inline' 'unsafe-eval'" : `'self' 'nonce-${nonce}'`
+		const style = options.dev ? "'self' 'unsafe-inline'" : "'self'"
+		const csp = [
+			"default-src 'self'",
+			`script-src ${script}`,
+			`style-src ${style}`,
+			"img-src 'self' data: blob:",
+			"font-src 'self'",
+			`connect-src 'self' ws://${host} wss://${host}`,
+			"media-src 'self' blob:",
+			"object-src 'none'",
+			"base-uri 'self'",
+			"form-action 'self'",
+			"frame-ancestors 'none'",
+		]
+		res.setHeader('Content-Security-Policy', csp.join('; '))
+		res.setHeader('X-Content-Type-Options', 'nosniff')
+		res.setHeader('X-Frame-Options', 'DENY')
+		res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+		res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
+		if (options.https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+		next()
+	}
+}
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** Refuses bodies over the limit before they are read, and bodies of unknown length. */
+export function bodyLimit(maxBytes: number): Middleware {
+	return (req, res, next) => {
+		const length = req.headers['content-length']
+		if (length !== undefined && Number(length) > maxBytes) {
+			res.setHeader('Connection', 'close')
+			res.status(413).type('text/plain').send(`Request too large: Quanzi accepts up to ${Math.round(maxBytes / 1024)} KB here. Send less and try again.`)
+			return
+		}
+		if (length === undefined && req.headers['transfer-encoding'] && WRITE.has(req.method)) {
+			res.status(411).type('text/plain').send('Send a Content-Length header with the request body.')
+			return
+		}
+		next()
+	}
+}
+
+/** CSRF: a state-changing request must come from our own pages (docs/decisions/002-auth.md). */
+export function originCheck(publicUrl: string): Middleware {
+	return (req, res, next) => {
+		if (WRITE.has(req.method) && !isTrustedWrite(req.headers, publicUrl)) {
+			logEvent('csrf:refused', { path: req.path, origin: req.headers.origin ?? null })
+			res.status(403).type('text/plain').send('Refused: this request did not come from a Quanzi page. Open Quanzi and try again there.')
+			return
+		}
+		next()
+	}
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+	const match = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(header ?? '')
+	return match?.[1]
+}
+
+/** The member's language: their setting, then the language cookie, then Accept-Language. */
+export function pickLocale(userLocale: string | null | undefined, cookieHeader: string | undefined, acceptLanguage: string | undefined): Locale {
+	if (isLocale(userLocale)) return userLocale
+	const fromCookie = readCookie(cookieHeader, LOCALE_COOKIE)
+	if (isLocale(fromCookie)) return fromCookie
+	return negotiateLocale(acceptLanguage) ?? DEFAULT_LOCALE
+}
+
+/** Reads the session once per request; a renewed or dead session rewrites the cookie. */
+export function sessionContext(): Middleware {
+	return (req, res, next) => {
+		authenticate(req.headers.cookie)
+			.then((auth) => {
+				if (auth.setCookie) res.append('Set-Cookie', auth.setCookie)
+				res.locals.user = auth.user
+				res.locals.sessionToken = auth.token
+				res.locals.locale = pickLocale(auth.user?.locale, req.headers.cookie, req.headers['accept-language'])
+				next()
+			})
+			.catch((error: unknown) => {
+				logError('session:read', error)
+				next(error)
+			})
+	}
+}

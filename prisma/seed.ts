@@ -1,0 +1,28 @@
+// Demo data for a fresh install: runs only when the database has no users.
+import { createUser } from '#app/domain/accounts/accounts.server.ts'
+import { notify } from '#app/domain/notifications/notifications.server.ts'
+import { connectDatabase, prisma } from '#app/lib/db.server.ts'
+
+export const DEMO_ACCOUNTS = [
+	{ email: 'merchant@quanzi.test', displayName: 'Quanzi Tea House', password: 'quanzi-merchant', role: 'merchant' },
+	{ email: 'leader@quanzi.test', displayName: 'Aunt Wen', password: 'quanzi-leader', role: 'superuser' },
+	{ email: 'mei@quanzi.test', displayName: '小美', password: 'quanzi-member', role: 'customer' },
+	{ email: 'lin@quanzi.test', displayName: 'Lin', password: 'quanzi-member', role: 'customer' },
+	{ email: 'tom@quanzi.test', displayName: 'Tom', password: 'quanzi-member', role: 'customer' },
+] as const
+
+async function seed() {
+	await connectDatabase()
+	if ((await prisma.user.count()) > 0) {
+		console.log('Database already has members; demo data not added.')
+		return
+	}
+	for (const account of DEMO_ACCOUNTS) {
+		const user = await createUser(account)
+		if (user) await notify(user.id, { kind: 'welcome', params: { name: account.displayName }, link: '/me' })
+	}
+	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts.`)
+}
+
+await seed()
+await prisma.$disconnect()

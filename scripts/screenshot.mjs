@@ -1,0 +1,33 @@
+// Takes screenshots of a running Quanzi (default http://localhost:3000) in Debian's Chromium.
+// Usage: node scripts/screenshot.mjs [baseUrl] [outDir]; signs in as the demo member for the member pages.
+import { chromium } from '@playwright/test'
+
+const base = process.argv[2] ?? 'http://localhost:3000'
+const out = process.argv[3] ?? 'docs/img'
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+})
+const shots = [
+	{ name: 'home-phone', path: '/', viewport: { width: 390, height: 844 } },
+	{ name: 'home-desktop', path: '/', viewport: { width: 1280, height: 800 } },
+	{ name: 'signup-phone', path: '/signup', viewport: { width: 390, height: 844 } },
+	{ name: 'me-phone', path: '/me', viewport: { width: 390, height: 844 }, login: 'mei@quanzi.test' },
+	{ name: 'console-desktop', path: '/console', viewport: { width: 1280, height: 800 }, login: 'merchant@quanzi.test' },
+]
+for (const shot of shots) {
+	const context = await browser.newContext({ viewport: shot.viewport, locale: process.env.SHOT_LOCALE ?? 'zh-CN' })
+	const page = await context.newPage()
+	if (shot.login) {
+		await page.goto(`${base}/login`)
+		await page.locator('input[name=email]').fill(shot.login)
+		await page.locator('input[name=password]').fill(shot.login.startsWith('merchant') ? 'quanzi-merchant' : 'quanzi-member')
+		await page.locator('form button[type=submit]').last().click()
+		await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+	}
+	await page.goto(`${base}${shot.path}`)
+	await page.screenshot({ path: `${out}/${shot.name}.png`, fullPage: true })
+	await context.close()
+}
+await browser.close()
+console.log(`Screenshots written to ${out}/`)

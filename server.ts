@@ -1,0 +1,121 @@
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { ConfigError, getEnv } from '#app/lib/env.server.ts'
+
+// The configuration is checked before anything else, so a bad value stops the
+// process with a message naming it, not a stack trace from deep inside.
+let env: ReturnType<typeof getEnv>
+try {
+	env = getEnv()
+} catch (error) {
+	if (error instanceof ConfigError) {
+		console.error(error.message)
+		process.exit(1)
+	}
+	throw error
+}
+
+const { connectDatabase, isDatabaseReachable, prisma } = await import('#app/lib/db.server.ts')
+const { ensureMerchant } = await import('#app/domain/accounts/accounts.server.ts')
+const { createSocketServer } = await import('#app/realtime/socket-server.server.ts')
+const { logError, logEvent } = await import('#app/lib/log.server.ts')
+const mw = await import('#app/server/middleware.server.ts')
+
+const DEV = env.NODE_ENV === 'development'
+const SHUTDOWN_GRACE_MS = 10_000
+
+await connectDatabase()
+if (env.MERCHANT_EMAIL && env.MERCHANT_PASSWORD) {
+	const outcome = await ensureMerchant(env.MERCHANT_EMAIL, env.MERCHANT_PASSWORD)
+	if (outcome !== 'unchanged') logEvent('merchant:bootstrap', { outcome, email: env.MERCHANT_EMAIL })
+}
+
+const app = express()
+app.disable('x-powered-by')
+// Behind a reverse proxy on the same machine, the client address comes from X-Forwarded-For.
+app.set('trust proxy', 'loopback')
+
+let stopping = false
+app.use((_req, res, next) => {
+	if (stopping) res.setHeader('Connection', 'close')
+	next()
+})
+app.use(mw.requestLog(env.LOG_REQUESTS === 'true'))
+app.get('/healthz', async (_req, res) => {
+	const ok = !stopping && (await isDatabaseReachable())
+	res.status(ok ? 200 : 503).json({ ok, database: ok ? 'reachable' : 'unreachable' })
+})
+app.use(mw.securityHeaders({ dev: DEV, https: env.PUBLIC_URL.startsWith('https://') }))
+app.use(compression())
+
+let build: ServerBuild | (() => Promise<ServerBuild>)
+if (DEV) {
+	const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+	app.use(vite.middlewares)
+	build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+} else {
+	// Hashed file names never change content, so they are cached for a year.
+	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+	app.use(express.static('build/client', { maxAge: '1h' }))
+	build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild
+}
+
+app.use(mw.bodyLimit(mw.MAX_BODY_BYTES))
+app.use(mw.originCheck(env.PUBLIC_URL))
+app.use(mw.sessionContext())
+app.all(
+	'*',
+	createRequestHandler({
+		build,
+		mode: env.NODE_ENV,
+		getLoadContext: (req, res) => ({
+			requestId: res.locals.requestId,
+			clientAddress: req.ip ?? 'unknown',
+			user: res.locals.user,
+			sessionToken: res.locals.sessionToken,
+			cspNonce: res.locals.cspNonce,
+			locale: res.locals.locale,
+		}),
+	}),
+)
+app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+	logError('request:failed', error, { path: req.path })
+	if (!res.headersSent) res.status(500).type('text/plain').send('Something went wrong on our side. Try again in a moment.')
+})
+
+const httpServer = createServer(app)
+const io = createSocketServer(httpServer, env.PUBLIC_URL)
+
+httpServer.listen(env.PORT, env.HOST, () => {
+	logEvent('server:listening', { url: env.PUBLIC_URL, port: env.PORT, mode: env.NODE_ENV })
+})
+
+/**
+ * SIGTERM: stop accepting, let in-flight requests finish (up to the grace period),
+ * close the sockets and the database, then exit.
+ */
+async function shutdown(signal: string) {
+	if (stopping) return
+	stopping = true
+	logEvent('server:stopping', { signal })
+	const force = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS)
+	force.unref()
+	const closed = once(httpServer, 'close')
+	// io.close() disconnects every socket and closes the HTTP server, which stops
+	// accepting connections and ends idle keep-alive ones; busy ones end after their response.
+	void io.close()
+	httpServer.closeIdleConnections()
+	await closed
+	clearTimeout(force)
+	await prisma.$disconnect()
+	logEvent('server:stopped', { signal })
+	process.exit(0)
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))
