@@ -110,8 +110,12 @@ async function shutdown(signal: string) {
 	// io.close() disconnects every socket and closes the HTTP server, which stops
 	// accepting connections and ends idle keep-alive ones; busy ones end after their response.
 	void io.close()
+	// A keep-alive connection turns idle when its last response ends; close it then
+	// rather than after the keep-alive timeout.
+	const sweep = setInterval(() => httpServer.closeIdleConnections(), 50)
 	httpServer.closeIdleConnections()
 	await closed
+	clearInterval(sweep)
 	clearTimeout(force)
 	await prisma.$disconnect()
 	logEvent('server:stopped', { signal })
