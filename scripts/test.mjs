@@ -40,6 +40,10 @@ const playwrightReport = path.join(TMP, 'playwright.json')
 rmSync(vitestReport, { force: true })
 rmSync(playwrightReport, { force: true })
 
+console.log('\n── Type check (tsc) ──')
+const types = spawnSync(bin('tsc'), ['-p', '.'], { cwd: root, stdio: 'inherit' })
+if (types.status === 0) console.log('No type errors.')
+
 console.log('\n── Unit and integration tests (vitest) ──')
 const unit = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`], { cwd: root, stdio: 'inherit' })
 
@@ -62,4 +66,5 @@ const failed = counts.unit.failed + counts.browser.failed
 console.log(`\nunit+integration: ${counts.unit.passed} passed, ${counts.unit.failed} failed`)
 console.log(`browser: ${counts.browser.passed} passed, ${counts.browser.failed} failed`)
 console.log(`${passed} passed, ${failed} failed`)
-process.exit(unit.status === 0 && browser.status === 0 && failed === 0 && passed > 0 ? 0 : 1)
+if (types.status !== 0) console.log('The type check failed (see above).')
+process.exit(types.status === 0 && unit.status === 0 && browser.status === 0 && failed === 0 && passed > 0 ? 0 : 1)

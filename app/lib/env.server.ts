@@ -42,7 +42,7 @@ export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; PUBLIC_U
 export class ConfigError extends Error {}
 
 /** Parses the environment; throws a ConfigError whose message names each bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
 	const empty = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
 	const result = EnvSchema.safeParse(empty)
 	if (!result.success) {

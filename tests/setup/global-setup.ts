@@ -1,5 +1,4 @@
 import { mkdirSync, rmSync } from 'node:fs'
-// @ts-expect-error: plain-JS helpers shared with the npm scripts
 import { applyMigrations, ensureBuild, ensurePrismaClient } from '../../scripts/lib.mjs'
 import { TEMPLATE_DB, TMP } from './paths.ts'
 
