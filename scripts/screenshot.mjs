@@ -1,5 +1,5 @@
 // Takes screenshots of a running Quanzi (default http://localhost:3000) in Debian's Chromium.
-// Usage: node scripts/screenshot.mjs [baseUrl] [outDir]; signs in as the demo member for the member pages.
+// Usage: node scripts/screenshot.mjs [baseUrl] [outDir]; signs in as the demo merchant for the console.
 import { chromium } from '@playwright/test'
 
 const base = process.argv[2] ?? 'http://localhost:3000'
@@ -11,8 +11,6 @@ const browser = await chromium.launch({
 const shots = [
 	{ name: 'home-phone', path: '/', viewport: { width: 390, height: 844 } },
 	{ name: 'home-desktop', path: '/', viewport: { width: 1280, height: 800 } },
-	{ name: 'signup-phone', path: '/signup', viewport: { width: 390, height: 844 } },
-	{ name: 'me-phone', path: '/me', viewport: { width: 390, height: 844 }, login: 'mei@quanzi.test' },
 	{ name: 'console-desktop', path: '/console', viewport: { width: 1280, height: 800 }, login: 'merchant@quanzi.test' },
 ]
 for (const shot of shots) {
@@ -21,7 +19,7 @@ for (const shot of shots) {
 	if (shot.login) {
 		await page.goto(`${base}/login`)
 		await page.locator('input[name=email]').fill(shot.login)
-		await page.locator('input[name=password]').fill(shot.login.startsWith('merchant') ? 'quanzi-merchant' : 'quanzi-member')
+		await page.locator('input[name=password]').fill('quanzi-merchant')
 		await page.locator('form button[type=submit]').last().click()
 		await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 	}
