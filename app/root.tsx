@@ -62,7 +62,7 @@ export default function App() {
 	const [liveUnread, setLiveUnread] = useState<{ base: number; count: number } | null>(null)
 	const [toast, setToast] = useState<string | null>(null)
 	const revalidator = useRevalidator()
-	useMemberStream(user?.id ?? null, {
+	const live = useMemberStream(user?.id ?? null, {
 		onNotification: (n) => {
 			setLiveUnread({ base: unread, count: n.unread })
 			setToast(t(`notification.${n.kind}` as Parameters<typeof t>[0], n.params))
@@ -72,7 +72,7 @@ export default function App() {
 	// A push newer than the last page load wins; a fresh page load resets it.
 	const shownUnread = liveUnread && liveUnread.base === unread ? liveUnread.count : unread
 	return (
-		<AppShell user={user} unread={shownUnread}>
+		<AppShell user={user} unread={shownUnread} live={live}>
 			<Outlet />
 			<Toast message={toast} onDismiss={() => setToast(null)} />
 		</AppShell>

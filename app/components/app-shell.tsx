@@ -16,13 +16,14 @@ const SECTIONS: { to: string; label: 'nav.feed' | 'nav.vote' | 'nav.live' | 'nav
 ]
 
 /** The one layout: header, the sections (a tab bar on phones), and the page. */
-export function AppShell({ user, unread, children }: { user: ShellUser; unread: number; children: ReactNode }) {
+export function AppShell({ user, unread, live = false, children }: { user: ShellUser; unread: number; live?: boolean; children: ReactNode }) {
 	const t = useT()
 	const sections = user && hasRole(user.role, 'merchant')
 		? [...SECTIONS, { to: '/console', label: 'nav.console' as const, icon: 'console' as const }]
 		: SECTIONS
 	return (
-		<div className="shell">
+		// data-live tells (tests and styles) whether the live connection is up.
+		<div className="shell" data-live={live ? 'on' : 'off'}>
 			<a className="skip-link" href="#main">{t('nav.skip')}</a>
 			<header className="topbar">
 				<Link to="/" className="brand" aria-label={t('brand.name')}>
