@@ -1,0 +1,17 @@
+// npm run bench:<name>: runs tests/bench/<name>.ts; figures are printed and written to docs/perf.md.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { ensureBuild, ensureDependencies, ensurePrismaClient, root } from './lib.mjs'
+
+const name = process.argv[2]
+const file = path.join(root, 'tests/bench', `${name}.ts`)
+if (!name || !existsSync(file)) {
+	console.error(`Name a benchmark in tests/bench/: npm run bench:http`)
+	process.exit(2)
+}
+ensureDependencies()
+ensurePrismaClient()
+ensureBuild()
+const result = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: root, stdio: 'inherit' })
+process.exit(result.status ?? 1)
