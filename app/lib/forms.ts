@@ -49,3 +49,8 @@ export function refusalToForm(
 	if (refusal.field) return { ok: false, fieldErrors: { [refusal.field]: refusal.error }, values }
 	return { ok: false, fieldErrors: {}, formError: refusal.error, formParams: refusal.params, values }
 }
+
+/** 429 when the refusal is a throttle (the client should wait), 400 otherwise. */
+export function refusalStatus(refusal: { error: MessageKey }): number {
+	return refusal.error === 'error.tooManyAttempts' ? 429 : 400
+}

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Icon } from '#app/components/icons.tsx'
 import { Field, SelectField } from '#app/components/ui/field.tsx'
+import { useFormFailure } from '#app/components/ui/use-form-failure.ts'
 import { getProfile, updateProfile } from '#app/domain/accounts/accounts.server.ts'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
 import { ProfileSchema } from '#app/domain/accounts/schemas.ts'
@@ -39,7 +40,7 @@ export default function MePage() {
 	const t = useT()
 	const locale = useLocale()
 	const busy = useNavigation().state === 'submitting'
-	const err = (f: string) => (failure?.fieldErrors[f] ? t(failure.fieldErrors[f]!) : undefined)
+	const { fieldError: err } = useFormFailure(failure)
 	const value = (f: keyof typeof profile) => failure?.values[f] ?? String(profile[f] ?? '')
 	const since = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' }).format(new Date(profile.createdAt))
 	return (

@@ -1,3 +1,5 @@
+// docs/perf.md: one section per benchmark, each rewritten by its own run.
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,24 +9,35 @@ const DOC = path.join(ROOT, 'docs/perf.md')
 const INTRO = `# Performance figures
 
 Measured by the benchmarks in \`tests/bench/\` (run with \`npm run bench:<name>\`), each run
-rewriting its own section below. The machines are shared 2-core boxes, so figures move
-from run to run: compare each figure with the baseline measured in the same run, not
-with another run's figures.
+rewriting its own section below and leaving the others alone. The machines are shared
+2-core boxes, so figures move from run to run: compare each figure with the baseline
+measured in the same run, not with another run's figures.
 `
 
 /** The machine a figure came from, in one line. */
 export function machine(): string {
-	const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
-	return `${cpu.trim()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`
+	const cpus = os.cpus()
+	const cpu = cpus[0]?.model.trim() || 'unknown CPU'
+	return `${cpu}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`
 }
 
-/** Replaces (or adds) the section between <!-- bench:name --> markers in docs/perf.md. */
+/** The commit measured, and whether the build also held uncommitted changes. */
+export function gitRevision(): string {
+	const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' })
+	const head = git('rev-parse', '--short', 'HEAD')
+	if (head.status !== 0) return 'outside git'
+	const dirty = git('status', '--porcelain', '--', 'app', 'server.ts', 'public').stdout.trim() !== ''
+	return `commit ${head.stdout.trim()}${dirty ? ' plus uncommitted changes' : ''}`
+}
+
+/** Replaces (or appends) the section between <!-- bench:name --> markers in docs/perf.md. */
 export function writeSection(name: string, body: string): void {
 	const start = `<!-- bench:${name} -->`
 	const end = `<!-- /bench:${name} -->`
 	const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : INTRO
 	const section = `${start}\n${body.trim()}\n${end}`
 	const pattern = new RegExp(`${start}[\\s\\S]*?${end}`)
-	const next = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`
+	// A function replacement, so a "$" in the figures is never read as a pattern.
+	const next = pattern.test(current) ? current.replace(pattern, () => section) : `${current.trimEnd()}\n\n${section}\n`
 	writeFileSync(DOC, next)
 }

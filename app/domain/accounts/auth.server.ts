@@ -3,6 +3,7 @@ import { Lucia, TimeSpan, type Session, type User } from 'lucia'
 import { prisma } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { domainEvents } from '#app/lib/events.server.ts'
+import { safeRedirectPath } from '#app/lib/http.ts'
 import { remember } from '#app/lib/remember.ts'
 import { hasRole, type Role } from './roles.ts'
 import { HashedSessionAdapter, sessionKey } from './session-store.server.ts'
@@ -82,6 +83,11 @@ export function requireUser({ request, context }: RequestArgs): User {
 		throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`)
 	}
 	return context.user
+}
+
+/** For the login and sign-up pages: a signed-in member goes where they were heading. */
+export function redirectIfSignedIn({ request, context }: RequestArgs): void {
+	if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')))
 }
 
 /** The signed-in user when their role allows the action; 403 otherwise. */
