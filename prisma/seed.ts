@@ -1,6 +1,7 @@
 // Demo data for a fresh install: runs only when the database has no users.
 import { createUser } from '#app/domain/accounts/accounts.server.ts'
 import { notify } from '#app/domain/notifications/notifications.server.ts'
+import { award, spend } from '#app/domain/points/ledger.server.ts'
 import { connectDatabase, prisma } from '#app/lib/db.server.ts'
 
 export const DEMO_ACCOUNTS = [
@@ -11,6 +12,13 @@ export const DEMO_ACCOUNTS = [
 	{ email: 'tom@quanzi.test', displayName: 'Tom', password: 'quanzi-member', role: 'customer' },
 ] as const
 
+/** A little history, so a demo member's points page shows how the ledger reads. */
+async function seedPoints(memberId: string) {
+	const earned = ['post.published', 'post.withPhotos', 'vote.cast', 'post.featured'] as const
+	for (const trigger of earned) await award({ memberId, trigger, key: `demo:${memberId}:${trigger}`, sourceRef: 'demo' })
+	await spend({ memberId, amount: 20, reason: 'spend:draw', key: `demo:${memberId}:draw`, sourceRef: 'demo' })
+}
+
 async function seed() {
 	await connectDatabase()
 	if ((await prisma.user.count()) > 0) {
@@ -19,7 +27,9 @@ async function seed() {
 	}
 	for (const account of DEMO_ACCOUNTS) {
 		const user = await createUser(account)
-		if (user) await notify(user.id, { kind: 'welcome', params: { name: account.displayName }, link: '/me' })
+		if (!user) continue
+		await notify(user.id, { kind: 'welcome', params: { name: account.displayName }, link: '/me' })
+		if (account.role !== 'merchant') await seedPoints(user.id)
 	}
 	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts.`)
 }

@@ -7,8 +7,20 @@ export function invariantResponse(
 	if (!condition) throw new Response(message, { ...init, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...init.headers } })
 }
 
-/** A safe same-site path to return to after login; anything else falls back to home. */
+const BASE = 'http://quanzi.invalid'
+
+/**
+ * A same-site path to return to after login; anything else falls back to home.
+ * NOTE: parsed the way a browser parses it, which drops tabs and newlines and reads
+ * a backslash as a slash, so "/\t/evil.example" cannot become "//evil.example".
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-	return to
+	if (typeof to !== 'string' || !to.startsWith('/')) return fallback
+	try {
+		const url = new URL(to, BASE)
+		if (url.origin !== BASE) return fallback
+		return url.pathname + url.search + url.hash
+	} catch {
+		return fallback
+	}
 }

@@ -56,6 +56,7 @@ export default function MePage() {
 			</section>
 
 			<nav className="me-links" aria-label={t('me.title')}>
+				<Link to="/me/points"><Icon name="star" />{t('me.points')}</Link>
 				<Link to="/me/notifications"><Icon name="bell" />{t('me.notifications')}</Link>
 				<Link to="/me/password"><Icon name="key" />{t('me.changePassword')}</Link>
 			</nav>

@@ -15,6 +15,11 @@ export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
 
+/** Whether a computed key (e.g. `points.reason.${reason}`) names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(en, key)
+}
+
 export type Params = Record<string, string | number>
 export type Translate = (key: MessageKey, params?: Params) => string
 
