@@ -35,14 +35,29 @@ function addMonths(date: Date, months: number): Date {
 	return d
 }
 
-/** Writes one entry and moves the cached balance with it, atomically. */
-function writeEntry(data: { userId: string; amount: number; reason: string; key: string; sourceRef?: string | null; capKey?: string | null; expiresAt?: Date | null }) {
-	return prisma.$transaction([
+type EntryData = { userId: string; amount: number; reason: string; key: string; sourceRef?: string | null; capKey?: string | null; expiresAt?: Date | null }
+
+/**
+ * The two statements of one ledger entry: the entry and its balance change. Another
+ * capability (a draw) puts them in its own batch, so value moves with its cause.
+ */
+export function ledgerStatements(data: EntryData) {
+	return [
 		prisma.pointsEntry.create({ data, select: { id: true } }),
 		data.amount > 0
 			? prisma.pointsBalance.upsert({ where: { userId: data.userId }, create: { userId: data.userId, balance: data.amount }, update: { balance: { increment: data.amount } }, select: { balance: true } })
 			: prisma.pointsBalance.update({ where: { userId: data.userId }, data: { balance: { decrement: -data.amount } }, select: { balance: true } }),
-	])
+	] as const
+}
+
+/** Writes one entry and moves the cached balance with it, atomically. */
+function writeEntry(data: EntryData) {
+	return prisma.$transaction([...ledgerStatements(data)])
+}
+
+/** When points granted now expire (the merchant's validity period). */
+export async function grantExpiry(now = new Date()): Promise<Date> {
+	return addMonths(now, await getValidityMonths())
 }
 
 /**
@@ -60,7 +75,7 @@ export async function award(input: { memberId: string; trigger: string; key: str
 	const amount = input.points ?? rule.points
 	if (!Number.isInteger(amount) || amount <= 0) return { ok: false, error: 'points.badAmount' }
 	const now = new Date()
-	const expiresAt = addMonths(now, await getValidityMonths())
+	const expiresAt = await grantExpiry(now)
 
 	for (let attempt = 0; attempt <= (rule.capCount ?? 0); attempt++) {
 		let capKey: string | null = null

@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { prisma } from '#app/lib/db.server.ts'
+import { newSeed } from './fairness.server.ts'
+
+export const PRIZE_KINDS = ['points', 'coupon', 'physical', 'nothing'] as const
+
+const PrizeSchema = z
+	.object({
+		name: z.string().trim().min(1, 'lottery.prizeName').max(80, 'lottery.prizeName'),
+		kind: z.enum(PRIZE_KINDS),
+		points: z.number().int().positive().max(1_000_000).nullable().default(null),
+		total: z.number().int('lottery.prizeCount').positive('lottery.prizeCount').max(1_000_000, 'lottery.prizeCount'),
+	})
+	.refine((p) => (p.kind === 'points') === (p.points !== null), { message: 'lottery.prizePoints', path: ['points'] })
+
+export const CampaignSchema = z
+	.object({
+		title: z.string().trim().min(1, 'lottery.title').max(80, 'lottery.title'),
+		costPoints: z.number().int('lottery.cost').min(0, 'lottery.cost').max(1_000_000, 'lottery.cost'),
+		perMemberLimit: z.number().int('lottery.limit').min(1, 'lottery.limit').max(1000, 'lottery.limit'),
+		startsAt: z.date(),
+		endsAt: z.date(),
+		/** true: every draw wins something, so prizes of kind "nothing" are refused. */
+		noEmptyDraws: z.boolean().default(false),
+		prizes: z.array(PrizeSchema).min(1, 'lottery.prizes').max(50, 'lottery.prizes'),
+	})
+	.refine((c) => c.endsAt > c.startsAt, { message: 'lottery.dates', path: ['endsAt'] })
+	.refine((c) => !c.noEmptyDraws || c.prizes.every((p) => p.kind !== 'nothing'), { message: 'lottery.emptyDraws', path: ['prizes'] })
+
+export type CampaignInput = z.input<typeof CampaignSchema>
+
+/** Creates a campaign with its prize pool and seed commitment; refuses bad input whole. */
+export async function createCampaign(input: CampaignInput): Promise<{ ok: true; id: string; seedHash: string } | { ok: false; errors: Record<string, string> }> {
+	const parsed = CampaignSchema.safeParse(input)
+	if (!parsed.success) {
+		const errors: Record<string, string> = {}
+		for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= issue.message
+		return { ok: false, errors }
+	}
+	const { prizes, noEmptyDraws: _rule, ...campaign } = parsed.data
+	const { seed, seedHash } = newSeed()
+	const created = await prisma.campaign.create({
+		data: {
+			...campaign,
+			seed,
+			seedHash,
+			prizes: { create: prizes.map((p, position) => ({ ...p, position, remaining: p.total })) },
+		},
+		select: { id: true },
+	})
+	return { ok: true, id: created.id, seedHash }
+}
+
+/**
+ * What anyone may see of a campaign: the pool, the odds, the commitment, and the
+ * seed itself only once the campaign has closed.
+ */
+export async function getCampaign(id: string, now = new Date()) {
+	const row = await prisma.campaign.findUnique({
+		where: { id },
+		select: {
+			id: true, title: true, costPoints: true, perMemberLimit: true, startsAt: true, endsAt: true, seed: true, seedHash: true,
+			prizes: { orderBy: { position: 'asc' }, select: { id: true, position: true, name: true, kind: true, points: true, total: true, remaining: true } },
+		},
+	})
+	if (!row) return null
+	const { seed, ...rest } = row
+	return { ...rest, seed: now >= row.endsAt ? seed : null, open: now >= row.startsAt && now < row.endsAt }
+}
