@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/react'
-import { useState, type ReactNode } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import { AppShell } from '#app/components/app-shell.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useNonce } from '#app/components/nonce.tsx'
@@ -62,6 +62,8 @@ export default function App() {
 	const [liveUnread, setLiveUnread] = useState<{ base: number; count: number } | null>(null)
 	const [toast, setToast] = useState<string | null>(null)
 	const revalidator = useRevalidator()
+	// Stable, so the toast's timer is not restarted by every render.
+	const dismissToast = useCallback(() => setToast(null), [])
 	const live = useMemberStream(user?.id ?? null, {
 		onNotification: (n) => {
 			setLiveUnread({ base: unread, count: n.unread })
@@ -74,7 +76,7 @@ export default function App() {
 	return (
 		<AppShell user={user} unread={shownUnread} live={live}>
 			<Outlet />
-			<Toast message={toast} onDismiss={() => setToast(null)} />
+			<Toast message={toast} onDismiss={dismissToast} />
 		</AppShell>
 	)
 }

@@ -35,3 +35,11 @@ test('a forged cross-site POST is refused', async ({ request }) => {
 	expect(forged.status()).toBe(403)
 	expect(forged.headers()['set-cookie']).toBeUndefined()
 })
+
+test('logging in never sends the member to another site', async ({ page, baseURL }) => {
+	await page.route('http://evil.example/**', (route) => route.fulfill({ body: 'not Quanzi' }))
+	await page.goto('/login?redirectTo=%2F%09%2Fevil.example%2F')
+	await logIn(page, 'tom@quanzi.test', 'quanzi-member')
+	await expect(page).toHaveURL(`${baseURL}/`)
+	await expect(page.getByRole('heading', { name: 'Welcome back, Tom' })).toBeVisible()
+})

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { logIn } from './helpers.ts'
+import { logIn, newEmail, signUp } from './helpers.ts'
 
 test('a member reads their points: balance, what expires when, and the history with reasons', async ({ page }) => {
 	await logIn(page, 'tom@quanzi.test', 'quanzi-member')
@@ -14,11 +14,8 @@ test('a member reads their points: balance, what expires when, and the history w
 })
 
 test('a new member has no points yet and is told how to earn them', async ({ page }) => {
-	await page.goto('/signup')
-	await page.getByLabel('Email').fill(`points-${Date.now()}@quanzi.test`)
-	await page.getByLabel('Display name').fill('Zero')
-	await page.getByLabel('Password').fill('a long enough password')
-	await page.getByRole('button', { name: 'Create my account' }).click()
+	// signUp waits for the welcome page: navigating earlier would cancel the sign-up.
+	await signUp(page, newEmail('points'), 'Zero')
 	await page.goto('/me/points')
 	await expect(page.getByTestId('points-balance')).toHaveText('0')
 	await expect(page.getByText(/No points yet/)).toBeVisible()
