@@ -197,3 +197,9 @@ export async function listHistory(memberId: string, options: { cursor?: string |
 		nextCursor: rows.length > take ? (page.at(-1)?.id ?? null) : null,
 	}
 }
+
+/** Points paid out for the given reasons, in total (what a campaign cost in points). */
+export async function totalAwarded(reasons: string[]): Promise<number> {
+	const { _sum } = await prisma.pointsEntry.aggregate({ where: { reason: { in: reasons }, amount: { gt: 0 } }, _sum: { amount: true } })
+	return _sum.amount ?? 0
+}
