@@ -68,6 +68,7 @@ if (DEV) {
 
 app.use(mw.bodyLimit(mw.MAX_BODY_BYTES))
 app.use(mw.originCheck(env.PUBLIC_URL))
+app.use(mw.deviceCookie())
 app.use(mw.sessionContext())
 app.all(
 	'*',
@@ -77,6 +78,7 @@ app.all(
 		getLoadContext: (req, res) => ({
 			requestId: res.locals.requestId,
 			clientAddress: req.ip ?? 'unknown',
+			deviceId: res.locals.deviceId,
 			user: res.locals.user,
 			sessionToken: res.locals.sessionToken,
 			cspNonce: res.locals.cspNonce,

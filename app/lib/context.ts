@@ -10,6 +10,8 @@ declare module '@remix-run/node' {
 		requestId: string
 		/** The client's address (from X-Forwarded-For only behind a local proxy). */
 		clientAddress: string
+		/** This browser's random id (the quanzi_device cookie). */
+		deviceId: string
 		user: User | null
 		sessionToken: string | null
 		cspNonce: string

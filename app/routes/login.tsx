@@ -6,6 +6,7 @@ import { handleAuthForm } from '#app/domain/accounts/auth-form.server.ts'
 import { redirectIfSignedIn } from '#app/domain/accounts/auth.server.ts'
 import { logIn } from '#app/domain/accounts/accounts.server.ts'
 import { LoginSchema } from '#app/domain/accounts/schemas.ts'
+import { recordDevice } from '#app/domain/referrals/links.server.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
 import { useT } from '#app/lib/i18n/use-t.ts'
 
@@ -17,7 +18,11 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export function action({ request, context }: ActionFunctionArgs) {
-	return handleAuthForm(request, LoginSchema, (input) => logIn(input, context.clientAddress))
+	return handleAuthForm(request, LoginSchema, async (input) => {
+		const result = await logIn(input, context.clientAddress)
+		if (result.ok) await recordDevice(result.userId, context.deviceId, context.clientAddress)
+		return result
+	})
 }
 
 export default function LoginPage() {

@@ -6,6 +6,9 @@ import { handleAuthForm } from '#app/domain/accounts/auth-form.server.ts'
 import { redirectIfSignedIn } from '#app/domain/accounts/auth.server.ts'
 import { signUp } from '#app/domain/accounts/accounts.server.ts'
 import { SignupSchema } from '#app/domain/accounts/schemas.ts'
+import { attributeSignup } from '#app/domain/referrals/attribution.server.ts'
+import { recordDevice } from '#app/domain/referrals/links.server.ts'
+import { readVisit } from '#app/domain/referrals/visit-cookie.server.ts'
 import { useT } from '#app/lib/i18n/use-t.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
 
@@ -17,7 +20,15 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export function action({ request, context }: ActionFunctionArgs) {
-	return handleAuthForm(request, SignupSchema, (input) => signUp(input, context.clientAddress))
+	return handleAuthForm(request, SignupSchema, async (input) => {
+		const result = await signUp(input, context.clientAddress)
+		if (!result.ok) return result
+		// Who brought them is checked against the referrer's browsers before this one is recorded.
+		const visit = readVisit(request.headers.get('Cookie'))
+		if (visit) await attributeSignup({ memberId: result.userId, visit, ip: context.clientAddress, deviceId: context.deviceId })
+		await recordDevice(result.userId, context.deviceId, context.clientAddress)
+		return result
+	})
 }
 
 export default function SignupPage() {

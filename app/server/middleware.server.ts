@@ -102,6 +102,22 @@ export function pickLocale(userLocale: string | null | undefined, cookieHeader: 
 	return negotiateLocale(acceptLanguage) ?? DEFAULT_LOCALE
 }
 
+export const DEVICE_COOKIE = 'quanzi_device'
+const TWO_YEARS_S = 2 * 365 * 24 * 3600
+
+/** A random id per browser (HttpOnly), so the referral rules can tell one browser's accounts apart. */
+export function deviceCookie(): Middleware {
+	return (req, res, next) => {
+		let id = readCookie(req.headers.cookie, DEVICE_COOKIE)
+		if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
+			id = randomBytes(18).toString('base64url')
+			res.append('Set-Cookie', `${DEVICE_COOKIE}=${id}; Path=/; Max-Age=${TWO_YEARS_S}; HttpOnly; SameSite=Lax`)
+		}
+		res.locals.deviceId = id
+		next()
+	}
+}
+
 /** Reads the session once per request; a renewed or dead session rewrites the cookie. */
 export function sessionContext(): Middleware {
 	return (req, res, next) => {

@@ -1,3 +1,11 @@
+/** The session cookie ("quanzi_session=…") among a response's Set-Cookie headers. */
+function sessionCookie(response: Response): string | undefined {
+	return response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0]!)
+		.find((c) => c.startsWith('quanzi_session='))
+}
+
 /** Logs in over real HTTP as a page would (form POST with our Origin); returns the cookie. */
 export async function loginCookie(baseUrl: string, email: string, password: string): Promise<string> {
 	const response = await fetch(`${baseUrl}/login`, {
@@ -6,9 +14,9 @@ export async function loginCookie(baseUrl: string, email: string, password: stri
 		headers: { Origin: baseUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ email, password, redirectTo: '/' }),
 	})
-	const setCookie = response.headers.get('set-cookie')
-	if (response.status !== 302 || !setCookie) throw new Error(`login failed: ${response.status}`)
-	return setCookie.split(';')[0]!
+	const cookie = sessionCookie(response)
+	if (response.status !== 302 || !cookie) throw new Error(`login failed: ${response.status}`)
+	return cookie
 }
 
 /** Signs up a new member over HTTP; returns the session cookie. */
@@ -19,7 +27,7 @@ export async function signupCookie(baseUrl: string, email: string, password = 'l
 		headers: { Origin: baseUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ email, password, displayName: 'Tester', redirectTo: '/' }),
 	})
-	const setCookie = response.headers.get('set-cookie')
-	if (response.status !== 302 || !setCookie) throw new Error(`signup failed: ${response.status} ${await response.text()}`)
-	return setCookie.split(';')[0]!
+	const cookie = sessionCookie(response)
+	if (response.status !== 302 || !cookie) throw new Error(`signup failed: ${response.status} ${await response.text()}`)
+	return cookie
 }

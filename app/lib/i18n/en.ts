@@ -108,6 +108,16 @@ export const en = {
 	'points.forbidden.rating': 'Points cannot depend on a rating or on praise: that buys fake reviews. Reward posting, photos, video or being featured instead.',
 	'points.forbidden.share': 'Sharing itself cannot be rewarded (WeChat’s link rules forbid it). Reward the sign-ups and orders a share brings instead.',
 
+	'me.invite': 'Invite friends',
+	'invite.title': 'Invite friends',
+	'invite.intro': 'Share your link. When a friend joins through it you earn points, and more when they place their first order.',
+	'invite.linkLabel': 'Your invite link',
+	'invite.copy': 'Copy link',
+	'invite.copied': 'Link copied',
+	'invite.friendsTitle': 'Friends you brought',
+	'invite.friendsEmpty': 'Nobody yet. Friends who join through your link appear here, with the friends they bring.',
+	'invite.broughtCount': '{count} joined through you',
+
 	'password.title': 'Change password',
 	'password.intro': 'After the change, every other device signed in to your account is signed out.',
 	'password.submit': 'Change password',

@@ -110,6 +110,16 @@ export const zhCN: Record<MessageKey, string> = {
 	'points.forbidden.rating': '积分不能与评分或好评挂钩：那等于花钱买假评价。请奖励发布、照片、视频或被评为有帮助。',
 	'points.forbidden.share': '不能为分享行为本身发放奖励（微信外链规则禁止）。请奖励分享带来的注册和订单。',
 
+	'me.invite': '邀请好友',
+	'invite.title': '邀请好友',
+	'invite.intro': '分享你的链接。好友通过它加入，你就能获得积分；好友完成首单后还有更多。',
+	'invite.linkLabel': '你的邀请链接',
+	'invite.copy': '复制链接',
+	'invite.copied': '链接已复制',
+	'invite.friendsTitle': '你邀请的好友',
+	'invite.friendsEmpty': '还没有。通过你的链接加入的好友会出现在这里，连同他们邀请的好友。',
+	'invite.broughtCount': '{count} 人通过你加入',
+
 	'password.title': '修改密码',
 	'password.intro': '修改后，其他已登录你账号的设备都会被退出。',
 	'password.submit': '修改密码',
