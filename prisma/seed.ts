@@ -1,6 +1,7 @@
 // Demo data for a fresh install: runs only when the database has no users.
 import { createUser } from '#app/domain/accounts/accounts.server.ts'
 import { notify } from '#app/domain/notifications/notifications.server.ts'
+import { createCampaign } from '#app/domain/lottery/campaigns.server.ts'
 import { award, spend } from '#app/domain/points/ledger.server.ts'
 import { connectDatabase, prisma } from '#app/lib/db.server.ts'
 
@@ -19,6 +20,29 @@ async function seedPoints(memberId: string) {
 	await spend({ memberId, amount: 20, reason: 'spend:draw', key: `demo:${memberId}:draw`, sourceRef: 'demo' })
 }
 
+/** A free welcome draw (one per member) and a points draw, both open for 60 days. */
+async function seedDraws() {
+	const startsAt = new Date()
+	const endsAt = new Date(startsAt.getTime() + 60 * 24 * 3600_000)
+	await createCampaign({
+		title: 'Welcome draw', costPoints: 0, perMemberLimit: 1, startsAt, endsAt, noEmptyDraws: true,
+		prizes: [
+			{ name: 'Tea gift set', kind: 'physical', total: 5 },
+			{ name: '¥10 coupon', kind: 'coupon', total: 200 },
+			{ name: '30 points', kind: 'points', points: 30, total: 2000 },
+		],
+	})
+	await createCampaign({
+		title: 'Member-day draw', costPoints: 10, perMemberLimit: 20, startsAt, endsAt,
+		prizes: [
+			{ name: 'Tablet', kind: 'physical', total: 1 },
+			{ name: '¥50 coupon', kind: 'coupon', total: 20 },
+			{ name: '50 points', kind: 'points', points: 50, total: 500 },
+			{ name: 'Better luck next time', kind: 'nothing', total: 1000 },
+		],
+	})
+}
+
 async function seed() {
 	await connectDatabase()
 	if ((await prisma.user.count()) > 0) {
@@ -31,7 +55,8 @@ async function seed() {
 		await notify(user.id, { kind: 'welcome', params: { name: account.displayName }, link: '/me' })
 		if (account.role !== 'merchant') await seedPoints(user.id)
 	}
-	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts.`)
+	await seedDraws()
+	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts and 2 prize draws.`)
 }
 
 await seed()

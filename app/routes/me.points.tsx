@@ -70,6 +70,10 @@ export default function PointsPage() {
 				) : null}
 			</section>
 
+			<p>
+				<Link to="/draws" className="button button-primary">{t('draws.title')}</Link>
+			</p>
+
 			<section className="card" aria-labelledby="how-title">
 				<h2 id="how-title">{t('points.howTitle')}</h2>
 				<p className="muted">{t('points.howText')}</p>

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { logIn, newEmail, PASSWORD } from './helpers.ts'
 
-test("a friend joins through a member's invite link, and the member earns the sign-up reward", async ({ page, browser }) => {
+test("a friend joins through a member's invite link: the member earns the sign-up reward, the friend wins a prize and finds it under Me", async ({ page, browser }) => {
 	await logIn(page, 'lin@quanzi.test', 'quanzi-member')
 	await page.goto('/me')
 	await page.getByRole('link', { name: 'Invite friends' }).click()
@@ -21,6 +21,20 @@ test("a friend joins through a member's invite link, and the member earns the si
 	await friend.getByLabel('Password').fill(PASSWORD)
 	await friend.getByRole('button', { name: 'Create my account' }).click()
 	await expect(friend.getByRole('heading', { name: 'Welcome back, Lin’s friend' })).toBeVisible()
+
+	// The friend tries the free welcome draw and finds the prize under Me.
+	await friend.goto('/draws')
+	await friend.getByRole('link', { name: /Welcome draw/ }).click()
+	await expect(friend.getByRole('cell', { name: 'Tea gift set' })).toBeVisible()
+	await friend.getByRole('button', { name: 'Draw now' }).click()
+	const won = friend.getByText(/^You won: /)
+	await expect(won).toBeVisible()
+	const prize = (await won.textContent())!.replace('You won: ', '')
+	await expect(friend.getByTestId('share-link')).toHaveText(/\/s\/[a-z0-9]{10}$/)
+	await friend.getByRole('button', { name: 'Draw now' }).click()
+	await expect(friend.getByRole('alert')).toHaveText('You have used all your draws here.')
+	await friend.goto('/me/prizes')
+	await expect(friend.getByText(prize, { exact: true })).toBeVisible()
 	await friendBrowser.close()
 
 	await page.reload()

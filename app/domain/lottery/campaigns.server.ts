@@ -67,3 +67,28 @@ export async function getCampaign(id: string, now = new Date()) {
 	const { seed, ...rest } = row
 	return { ...rest, seed: now >= row.endsAt ? seed : null, open: now >= row.startsAt && now < row.endsAt }
 }
+
+/** Campaigns open now, soonest ending first. */
+export function listOpenCampaigns(now = new Date()) {
+	return prisma.campaign.findMany({
+		where: { startsAt: { lte: now }, endsAt: { gt: now } },
+		orderBy: { endsAt: 'asc' },
+		take: 20,
+		select: { id: true, title: true, costPoints: true, endsAt: true },
+	})
+}
+
+/** A member's draws, newest first, with what they won. */
+export async function listMemberDraws(memberId: string, take = 50) {
+	const rows = await prisma.draw.findMany({
+		where: { userId: memberId },
+		orderBy: { createdAt: 'desc' },
+		take: Math.min(take, 100),
+		select: { id: true, createdAt: true, campaign: { select: { id: true, title: true } }, prize: { select: { name: true, kind: true, points: true } } },
+	})
+	return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))
+}
+
+export function countMemberDraws(campaignId: string, memberId: string) {
+	return prisma.draw.count({ where: { campaignId, userId: memberId } })
+}

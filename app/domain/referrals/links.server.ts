@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 
-export const SHARE_TARGETS = ['post', 'candidate', 'room'] as const
+export const SHARE_TARGETS = ['post', 'candidate', 'room', 'draw'] as const
 export type ShareTarget = (typeof SHARE_TARGETS)[number]
 /** Where a share link lands, per kind of thing shared. */
 export const TARGET_PATHS: Record<ShareTarget, (id: string) => string> = {
 	post: (id) => `/posts/${id}`,
 	candidate: (id) => `/vote/${id}`,
 	room: (id) => `/live/${id}`,
+	draw: (id) => `/draws/${id}`,
 }
 
 // Lower-case letters and digits without look-alikes (0/o, 1/l/i): easy to read aloud.
