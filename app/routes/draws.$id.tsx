@@ -59,7 +59,7 @@ export default function DrawPage() {
 				{result ? (
 					result.ok ? (
 						<div className="draw-reveal" role="status">
-							<p className="draw-prize">{t('draws.youWon', { prize: result.prize.name })}</p>
+							<p className="draw-prize">{t(result.prize.kind === 'nothing' ? 'draws.noPrize' : 'draws.youWon', { prize: result.prize.name })}</p>
 							{shareLink ? (
 								<p className="draw-share">
 									{t('draws.share')}: <span data-testid="share-link">{shareLink}</span>

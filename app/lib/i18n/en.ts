@@ -125,6 +125,7 @@ export const en = {
 	'draws.draw': 'Draw now',
 	'draws.drawing': 'Drawing…',
 	'draws.youWon': 'You won: {prize}',
+	'draws.noPrize': 'No prize this time: {prize}',
 	'draws.share': 'Share this draw with friends',
 	'draws.odds': 'Prizes and odds',
 	'draws.prize': 'Prize',

@@ -127,6 +127,7 @@ export const zhCN: Record<MessageKey, string> = {
 	'draws.draw': '立即抽奖',
 	'draws.drawing': '抽奖中…',
 	'draws.youWon': '恭喜你抽中：{prize}',
+	'draws.noPrize': '这次没有中奖：{prize}',
 	'draws.share': '把这个抽奖分享给好友',
 	'draws.odds': '奖品与概率',
 	'draws.prize': '奖品',
