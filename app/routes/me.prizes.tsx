@@ -29,7 +29,10 @@ export default function MyPrizesPage() {
 					{draws.map((d) => (
 						<li key={d.id}>
 							<span className="ledger-reason">{d.prize.name}</span>
-							<time dateTime={d.createdAt}>{when.format(new Date(d.createdAt))} · <Link to={`/draws/${d.campaign.id}`}>{d.campaign.title}</Link></time>
+							<time dateTime={d.createdAt}>
+								{when.format(new Date(d.createdAt))} · <Link to={`/draws/${d.campaign.id}`}>{d.campaign.title}</Link> ·{' '}
+								<Link to={`/draws/${d.campaign.id}/verify?draw=${d.id}`}>{t('draws.verify')} {d.id}</Link>
+							</time>
 						</li>
 					))}
 				</ul>

@@ -148,6 +148,18 @@ export const en = {
 	'lottery.busy': 'Many people are drawing right now. Try again in a moment.',
 	'lottery.seedHidden': 'The seed is revealed when the draw closes.',
 
+	'verify.title': 'Check a draw',
+	'verify.intro': 'Paste a draw number from “My prizes”. Once the draw has closed, the result is computed again here from the revealed seed.',
+	'verify.drawId': 'Draw number',
+	'verify.check': 'Check',
+	'verify.seedOk': 'The revealed seed matches the fingerprint published before the draw opened.',
+	'verify.seedBad': 'The revealed seed does NOT match the published fingerprint.',
+	'verify.computed': 'From the seed: number {index} of {total} prizes left, which is prize {position} in the list.',
+	'verify.match': 'That is the prize this draw recorded: the draw was fair.',
+	'verify.mismatch': 'That is NOT the prize this draw recorded.',
+	'verify.back': 'Back to the draw',
+	'draws.verify': 'Check',
+
 	'password.title': 'Change password',
 	'password.intro': 'After the change, every other device signed in to your account is signed out.',
 	'password.submit': 'Change password',

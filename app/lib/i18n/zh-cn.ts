@@ -150,6 +150,18 @@ export const zhCN: Record<MessageKey, string> = {
 	'lottery.busy': '现在抽奖的人很多，请稍后再试。',
 	'lottery.seedHidden': '抽奖结束后公布种子。',
 
+	'verify.title': '核对抽奖',
+	'verify.intro': '粘贴“我的奖品”中的抽奖编号。抽奖结束后，这里会用公布的种子重新计算结果。',
+	'verify.drawId': '抽奖编号',
+	'verify.check': '核对',
+	'verify.seedOk': '公布的种子与开奖前公布的指纹一致。',
+	'verify.seedBad': '公布的种子与公布的指纹不一致！',
+	'verify.computed': '由种子算出：剩余 {total} 个奖品中的第 {index} 号，即列表中的第 {position} 个奖品。',
+	'verify.match': '与这次抽奖记录的奖品一致：抽奖公平。',
+	'verify.mismatch': '与这次抽奖记录的奖品不一致！',
+	'verify.back': '返回抽奖',
+	'draws.verify': '核对',
+
 	'password.title': '修改密码',
 	'password.intro': '修改后，其他已登录你账号的设备都会被退出。',
 	'password.submit': '修改密码',
