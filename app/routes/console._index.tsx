@@ -30,6 +30,7 @@ export default function ConsolePage() {
 		<section aria-labelledby="page-title">
 			<h1 id="page-title">{t('console.title')}</h1>
 			<p className="muted">{t('console.intro')}</p>
+			<p><Link to="/console/points" className="button button-quiet">{t('console.pointsLink')}</Link></p>
 			<dl className="stats">
 				{stats.map(([label, value]) => (
 					<div key={label} className="stat">
