@@ -14,7 +14,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'console.p
 export async function loader(args: LoaderFunctionArgs) {
 	requireRole(args, 'merchant')
 	const [rules, months, flagged, fission] = await Promise.all([listRules(), getValidityMonths(), listFlagged(), fissionStats()])
-	return { rules, months, flagged: flagged.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })), fission }
+	// Points prizes carry their own size, set on the draw, so that rule is not edited here.
+	return { rules: rules.filter((r) => r.trigger !== 'prize.points'), months, flagged: flagged.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })), fission }
 }
 
 const int = z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().nullable())
@@ -57,13 +58,13 @@ export default function ConsolePointsPage() {
 				<div className="table-wrap">
 					<table>
 						<thead>
-							<tr><th scope="col">{t('console.rule')}</th><th scope="col">{t('console.points')}</th><th scope="col">{t('console.cap')}</th><th scope="col">{t('console.enabled')}</th><th /></tr>
+							<tr><th scope="col">{t('console.rule')}</th><th scope="col">{t('console.points')} · {t('console.cap')} · {t('console.enabled')}</th></tr>
 						</thead>
 						<tbody>
 							{rules.map((r) => (
 								<tr key={r.trigger}>
 									<td>{label(`points.reason.${r.trigger}`)}{failure?.trigger === r.trigger ? <p className="field-error" role="alert">{t(failure.error)}</p> : null}</td>
-									<td colSpan={4}>
+									<td>
 										<Form method="post" className="rule-form" aria-label={label(`points.reason.${r.trigger}`)}>
 											<input type="hidden" name="intent" value="rule" />
 											<input type="hidden" name="trigger" value={r.trigger} />
