@@ -2,6 +2,7 @@
 import { createUser } from '#app/domain/accounts/accounts.server.ts'
 import { notify } from '#app/domain/notifications/notifications.server.ts'
 import { createCampaign } from '#app/domain/lottery/campaigns.server.ts'
+import { draw } from '#app/domain/lottery/draws.server.ts'
 import { award, spend } from '#app/domain/points/ledger.server.ts'
 import { connectDatabase, prisma } from '#app/lib/db.server.ts'
 
@@ -43,6 +44,17 @@ async function seedDraws() {
 	})
 }
 
+/** Mei has already won a physical prize, so the shipping flow can be seen at once. */
+async function seedWin() {
+	const mei = await prisma.user.findUnique({ where: { email: 'mei@quanzi.test' }, select: { id: true } })
+	const startsAt = new Date()
+	const created = await createCampaign({
+		title: 'Opening-day draw', costPoints: 0, perMemberLimit: 1, startsAt, endsAt: new Date(startsAt.getTime() + 7 * 24 * 3600_000),
+		prizes: [{ name: 'Longjing tea gift box', kind: 'physical', total: 1 }],
+	})
+	if (mei && created.ok) await draw(created.id, mei.id, new Date(startsAt.getTime() + 1000))
+}
+
 async function seed() {
 	await connectDatabase()
 	if ((await prisma.user.count()) > 0) {
@@ -56,7 +68,8 @@ async function seed() {
 		if (account.role !== 'merchant') await seedPoints(user.id)
 	}
 	await seedDraws()
-	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts and 2 prize draws.`)
+	await seedWin()
+	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts and 3 prize draws.`)
 }
 
 await seed()

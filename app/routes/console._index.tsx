@@ -30,7 +30,10 @@ export default function ConsolePage() {
 		<section aria-labelledby="page-title">
 			<h1 id="page-title">{t('console.title')}</h1>
 			<p className="muted">{t('console.intro')}</p>
-			<p><Link to="/console/points" className="button button-quiet">{t('console.pointsLink')}</Link></p>
+			<p className="console-links">
+				<Link to="/console/points" className="button button-quiet">{t('console.pointsLink')}</Link>
+				<Link to="/console/prizes" className="button button-quiet">{t('console.prizesLink')}</Link>
+			</p>
 			<dl className="stats">
 				{stats.map(([label, value]) => (
 					<div key={label} className="stat">

@@ -1,8 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { EmptyState } from '#app/components/empty-state.tsx'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
 import { listMemberDraws } from '#app/domain/lottery/campaigns.server.ts'
+import { setShippingAddress } from '#app/domain/lottery/fulfilment.server.ts'
+import { MAX_ADDRESS_LENGTH } from '#app/domain/lottery/limits.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
 import { useLocale, useT } from '#app/lib/i18n/use-t.ts'
 
@@ -13,8 +15,19 @@ export async function loader(args: LoaderFunctionArgs) {
 	return { draws: await listMemberDraws(user.id) }
 }
 
+export async function action(args: ActionFunctionArgs) {
+	const user = requireUser(args)
+	const form = await args.request.formData()
+	const drawId = String(form.get('drawId') ?? '')
+	const outcome = await setShippingAddress(drawId, user.id, String(form.get('shipTo') ?? ''))
+	if (outcome === 'invalid') return data({ drawId, error: 'prizes.addressInvalid' as const }, { status: 400 })
+	if (outcome === 'notYours') throw new Response('Not your prize, or already sent', { status: 404 })
+	return redirect('/me/prizes')
+}
+
 export default function MyPrizesPage() {
 	const { draws } = useLoaderData<typeof loader>()
+	const failure = useActionData<typeof action>()
 	const t = useT()
 	const when = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium', timeStyle: 'short' })
 	return (
@@ -33,6 +46,21 @@ export default function MyPrizesPage() {
 								{when.format(new Date(d.createdAt))} · <Link to={`/draws/${d.campaign.id}`}>{d.campaign.title}</Link> ·{' '}
 								<Link to={`/draws/${d.campaign.id}/verify?draw=${d.id}`}>{t('draws.verify')} {d.id}</Link>
 							</time>
+							{d.prize.kind === 'physical' ? (
+								d.shippedAt ? (
+									<p className="prize-status">{t('prizes.sent', { date: when.format(new Date(d.shippedAt)) })}</p>
+								) : (
+									<Form method="post" className="ship-form">
+										<input type="hidden" name="drawId" value={d.id} />
+										<label>
+											<span>{t(d.shipTo ? 'prizes.addressSaved' : 'prizes.addressNeeded')}</span>
+											<textarea name="shipTo" rows={2} maxLength={MAX_ADDRESS_LENGTH} defaultValue={d.shipTo ?? ''} aria-label={t('prizes.address')} required />
+										</label>
+										{failure?.drawId === d.id ? <p className="field-error" role="alert">{t(failure.error)}</p> : null}
+										<button type="submit" className="button button-quiet">{t('prizes.saveAddress')}</button>
+									</Form>
+								)
+							) : null}
 						</li>
 					))}
 				</ul>

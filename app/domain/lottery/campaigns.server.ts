@@ -84,9 +84,9 @@ export async function listMemberDraws(memberId: string, take = 50) {
 		where: { userId: memberId },
 		orderBy: { createdAt: 'desc' },
 		take: Math.min(take, 100),
-		select: { id: true, createdAt: true, campaign: { select: { id: true, title: true } }, prize: { select: { name: true, kind: true, points: true } } },
+		select: { id: true, createdAt: true, shipTo: true, shippedAt: true, campaign: { select: { id: true, title: true } }, prize: { select: { name: true, kind: true, points: true } } },
 	})
-	return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))
+	return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), shippedAt: r.shippedAt?.toISOString() ?? null }))
 }
 
 export function countMemberDraws(campaignId: string, memberId: string) {
