@@ -35,6 +35,10 @@ test("a friend joins through a member's invite link: the member earns the sign-u
 	await expect(friend.getByRole('alert')).toHaveText('You have used all your draws here.')
 	await friend.goto('/me/prizes')
 	await expect(friend.getByText(prize, { exact: true })).toBeVisible()
+	// The friend's own points: a points prize is credited at once, the other prizes add none.
+	await friend.goto('/me/points')
+	await expect(friend.getByTestId('points-balance')).toHaveText(prize === '30 points' ? '30' : '0')
+	await friend.goto('/me/prizes')
 	// While the draw is open its seed stays secret, and the check page says so.
 	await friend.getByRole('link', { name: /^Check / }).click()
 	await expect(friend.getByRole('heading', { name: 'Check a draw' })).toBeVisible()
