@@ -33,6 +33,7 @@ export default function ConsolePage() {
 			<p className="console-links">
 				<Link to="/console/points" className="button button-quiet">{t('console.pointsLink')}</Link>
 				<Link to="/console/prizes" className="button button-quiet">{t('console.prizesLink')}</Link>
+				<Link to="/console/draws" className="button button-quiet">{t('console.drawsLink')}</Link>
 			</p>
 			<dl className="stats">
 				{stats.map(([label, value]) => (

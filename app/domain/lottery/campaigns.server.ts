@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { prisma } from '#app/lib/db.server.ts'
 import { newSeed } from './fairness.server.ts'
+import { PRIZE_KINDS } from './limits.ts'
 
-export const PRIZE_KINDS = ['points', 'coupon', 'physical', 'nothing'] as const
 
 const PrizeSchema = z
 	.object({
@@ -91,4 +91,14 @@ export async function listMemberDraws(memberId: string, take = 50) {
 
 export function countMemberDraws(campaignId: string, memberId: string) {
 	return prisma.draw.count({ where: { campaignId, userId: memberId } })
+}
+
+/** Every campaign, newest first, with how many draws it has had (the console's list). */
+export async function listCampaigns(take = 50) {
+	const rows = await prisma.campaign.findMany({
+		orderBy: { createdAt: 'desc' },
+		take: Math.min(take, 100),
+		select: { id: true, title: true, costPoints: true, startsAt: true, endsAt: true, _count: { select: { draws: true } } },
+	})
+	return rows.map((r) => ({ id: r.id, title: r.title, costPoints: r.costPoints, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(), draws: r._count.draws }))
 }
