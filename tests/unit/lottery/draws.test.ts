@@ -138,3 +138,20 @@ describe('fairness', () => {
 		expect(() => pickPosition([1, 1], 2)).toThrow()
 	})
 })
+
+describe('a failure part-way through a draw', () => {
+	test('leaves nothing half-paid: points, pool and ledger are as before', async () => {
+		const id = await campaign({ costPoints: 10, prizes: [{ name: '100 points', kind: 'points', points: 100, total: 3 }] })
+		const m = await member(50)
+		const other = await member()
+		// Another process's draw record already holds the next sequence number, so this
+		// draw's last-but-one statement fails after its spend and pool statements ran.
+		const prize = await prisma.prize.findFirstOrThrow({ where: { campaignId: id }, select: { id: true } })
+		await prisma.draw.create({ data: { campaignId: id, userId: other, number: 1, sequence: 1, poolBefore: '[3]', prizeId: prize.id } })
+		expect(await draw(id, m)).toEqual({ ok: false, error: 'lottery.busy' })
+		expect(await getBalance(m)).toBe(50)
+		expect(await sumOfEntries(m)).toBe(50)
+		expect((await prisma.prize.findUniqueOrThrow({ where: { id: prize.id }, select: { remaining: true } })).remaining).toBe(3)
+		expect(await prisma.draw.count({ where: { campaignId: id, userId: m } })).toBe(0)
+	})
+})
