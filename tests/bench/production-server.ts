@@ -1,0 +1,87 @@
+// The production server for a benchmark: its own freshly migrated database under
+// tests/.tmp/bench/, so a run never touches the tests' template database.
+import { spawn } from 'node:child_process'
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import { applyMigrations } from '../../scripts/lib.mjs'
+import { ROOT, TMP } from '../setup/paths.ts'
+
+export const BENCH_TMP = path.join(TMP, 'bench')
+const START_TIMEOUT_MS = 60_000
+const STOP_TIMEOUT_MS = 15_000 // server.ts's own grace period is 10 s
+
+export type BenchServer = { url: string; log: string; stop: () => Promise<void> }
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer()
+		probe.on('error', reject)
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address()
+			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))))
+		})
+	})
+}
+
+/**
+ * Starts `node --import tsx server.ts` as production runs it and resolves once it
+ * logs "server:listening". If it exits or stays silent, it is stopped and this rejects.
+ */
+export async function startBenchServer(): Promise<BenchServer> {
+	// Only the last run's files are kept (its log and database), for a look after a failure.
+	rmSync(BENCH_TMP, { recursive: true, force: true })
+	mkdirSync(BENCH_TMP, { recursive: true })
+	const databaseUrl = `file:${path.join(BENCH_TMP, 'quanzi.db')}`
+	applyMigrations(databaseUrl)
+	const port = await freePort()
+	const log = path.join(BENCH_TMP, 'server.log')
+	const logStream = createWriteStream(log)
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_URL: databaseUrl,
+			DATA_DIR: path.join(BENCH_TMP, 'data'),
+			PUBLIC_URL: `http://127.0.0.1:${port}`,
+			LOG_REQUESTS: 'false',
+		},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
+	child.stdout.pipe(logStream, { end: false })
+	child.stderr.pipe(logStream, { end: false })
+	const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)))
+
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+		const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
+		await exited
+		clearTimeout(killer)
+		logStream.end()
+	}
+
+	let output = ''
+	try {
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`the server did not log "server:listening" within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS)
+			child.stdout.on('data', (chunk: Buffer) => {
+				output += chunk.toString()
+				if (output.includes('"server:listening"')) {
+					clearTimeout(timer)
+					resolve()
+				}
+			})
+			void exited.then((how) => {
+				clearTimeout(timer)
+				reject(new Error(`the server exited (${how}) before listening`))
+			})
+		})
+	} catch (error) {
+		await stop()
+		throw new Error(`${(error as Error).message}; its output is in ${path.relative(ROOT, log)}`)
+	}
+	return { url: `http://127.0.0.1:${port}`, log, stop }
+}
