@@ -1,5 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { expireDue, grantExpiry, ledgerStatements } from '#app/domain/points/ledger.server.ts'
+import { expireDue, getBalance, grantExpiry, ledgerStatements } from '#app/domain/points/ledger.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { remember } from '#app/lib/remember.ts'
 import { drawIndex, hashSeed, pickPosition } from './fairness.server.ts'
@@ -82,11 +82,9 @@ async function tryDraw(campaignId: string, memberId: string, now: Date): Promise
 		return { ok: true, drawId, number, prize: { name: prize.name, kind: prize.kind, points: prize.points } }
 	} catch (error) {
 		if (isKnown(error, 'P2025', 'P2002')) {
-			// A stale pool or a draw number taken elsewhere; unless the balance row is
-			// missing, which means the member has no points at all.
-			if (campaign.costPoints > 0 && !(await prisma.pointsBalance.findUnique({ where: { userId: memberId }, select: { userId: true } }))) {
-				return { ok: false, error: 'points.insufficient' }
-			}
+			// A stale pool or a draw number taken elsewhere, unless the member simply
+			// lacks the points (a member who never had any has no balance row to update).
+			if (campaign.costPoints > 0 && (await getBalance(memberId)) < campaign.costPoints) return { ok: false, error: 'points.insufficient' }
 			return 'retry'
 		}
 		// The balance CHECK refused the spend: nothing was written.
