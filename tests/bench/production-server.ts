@@ -1,5 +1,6 @@
-// The production server for a benchmark: its own freshly migrated database under
-// tests/.tmp/bench/, so a run never touches the tests' template database.
+// The production server for bench:http: its own freshly migrated database under
+// tests/.tmp/bench/http/, so a run never touches the tests' template database
+// (which a concurrent npm test may be copying) nor other benchmarks' files.
 import { spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -7,11 +8,11 @@ import path from 'node:path'
 import { applyMigrations } from '../../scripts/lib.mjs'
 import { ROOT, TMP } from '../setup/paths.ts'
 
-export const BENCH_TMP = path.join(TMP, 'bench')
+const BENCH_TMP = path.join(TMP, 'bench', 'http')
 const START_TIMEOUT_MS = 60_000
 const STOP_TIMEOUT_MS = 15_000 // server.ts's own grace period is 10 s
 
-export type BenchServer = { url: string; log: string; stop: () => Promise<void> }
+export type BenchServer = { url: string; log: string; alive: () => boolean; stop: () => Promise<void> }
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -55,8 +56,9 @@ export async function startBenchServer(): Promise<BenchServer> {
 	child.stderr.pipe(logStream, { end: false })
 	const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)))
 
+	const alive = () => child.exitCode === null && child.signalCode === null
 	const stop = async () => {
-		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+		if (alive()) child.kill('SIGTERM')
 		const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
 		await exited
 		clearTimeout(killer)
@@ -83,5 +85,5 @@ export async function startBenchServer(): Promise<BenchServer> {
 		await stop()
 		throw new Error(`${(error as Error).message}; its output is in ${path.relative(ROOT, log)}`)
 	}
-	return { url: `http://127.0.0.1:${port}`, log, stop }
+	return { url: `http://127.0.0.1:${port}`, log, alive, stop }
 }
