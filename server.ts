@@ -26,6 +26,10 @@ const { ensureMerchant } = await import('#app/domain/accounts/accounts.server.ts
 const { createSocketServer } = await import('#app/realtime/socket-server.server.ts')
 const { logError, logEvent } = await import('#app/lib/log.server.ts')
 const mw = await import('#app/server/middleware.server.ts')
+const { serveMedia } = await import('#app/domain/media/serve.server.ts')
+const { startMediaJobs } = await import('#app/domain/media/jobs.server.ts')
+const { canViewMedia } = await import('#app/domain/posts/media-access.server.ts')
+const { watchPostMedia } = await import('#app/domain/posts/media-events.server.ts')
 
 const DEV = env.NODE_ENV === 'development'
 const SHUTDOWN_GRACE_MS = 10_000
@@ -35,6 +39,9 @@ if (env.MERCHANT_EMAIL && env.MERCHANT_PASSWORD) {
 	const outcome = await ensureMerchant(env.MERCHANT_EMAIL, env.MERCHANT_PASSWORD)
 	if (outcome !== 'unchanged') logEvent('merchant:bootstrap', { outcome, email: env.MERCHANT_EMAIL })
 }
+// Videos still processing when the server last stopped are picked up again.
+watchPostMedia()
+await startMediaJobs()
 
 const app = express()
 app.disable('x-powered-by')
@@ -66,10 +73,14 @@ if (DEV) {
 	build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild
 }
 
-app.use(mw.bodyLimit(mw.MAX_BODY_BYTES))
+// An upload form holds at most 9 photos and a video at their size limits, plus its text.
+const MB = 1024 * 1024
+app.use(mw.bodyLimit(mw.MAX_BODY_BYTES, 9 * env.MEDIA_PHOTO_MAX_MB * MB + env.MEDIA_VIDEO_MAX_MB * MB + mw.MAX_BODY_BYTES))
 app.use(mw.originCheck(env.PUBLIC_URL))
 app.use(mw.deviceCookie())
 app.use(mw.sessionContext())
+// A photo or video is visible to whoever may see the post (or product) it belongs to.
+app.use('/media', serveMedia({ canView: (mediaId, req) => canViewMedia(mediaId, req.res?.locals.user ?? null) }))
 app.all(
 	'*',
 	createRequestHandler({

@@ -11,9 +11,11 @@ import { useT } from '#app/lib/i18n/use-t.ts'
 import type {} from '#app/lib/context.ts'
 import { useMemberStream } from '#app/realtime/use-socket.ts'
 import appCss from '#app/styles/app.css?url'
+import postsCss from '#app/styles/posts.css?url'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: appCss },
+	{ rel: 'stylesheet', href: postsCss },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 	{ rel: 'manifest', href: '/site.webmanifest' },
 ]

@@ -5,6 +5,7 @@ import { createCampaign } from '#app/domain/lottery/campaigns.server.ts'
 import { draw } from '#app/domain/lottery/draws.server.ts'
 import { award, spend } from '#app/domain/points/ledger.server.ts'
 import { connectDatabase, prisma } from '#app/lib/db.server.ts'
+import { seedPosts } from './seed-posts.ts'
 
 export const DEMO_ACCOUNTS = [
 	{ email: 'merchant@quanzi.test', displayName: 'Quanzi Tea House', password: 'quanzi-merchant', role: 'merchant' },
@@ -69,7 +70,11 @@ async function seed() {
 	}
 	await seedDraws()
 	await seedWin()
-	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts and 3 prize draws.`)
+	const ids = Object.fromEntries(
+		(await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { id: true, email: true } })).map((u) => [u.email.split('@')[0], u.id]),
+	) as Record<'merchant' | 'leader' | 'mei' | 'lin', string>
+	const posts = await seedPosts(ids)
+	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products and ${posts} posts.`)
 }
 
 await seed()

@@ -13,6 +13,15 @@ const PATHS = {
 	logout: 'M15 12H4m4-4l-4 4 4 4M13 4h6a1 1 0 011 1v14a1 1 0 01-1 1h-6',
 	star: 'M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9L12 3z',
 	key: 'M14 10a4 4 0 10-3.9 4H12v2h2v2h3v-3l-3.3-3.3A4 4 0 0014 10z',
+	heart: 'M12 20s-7-4.4-7-10a4 4 0 017-2.6A4 4 0 0119 10c0 5.6-7 10-7 10z',
+	comment: 'M4 5h16v11H9l-5 4V5z',
+	flag: 'M5 21V4m0 0h11l-2 4 2 4H5',
+	check: 'M5 12l5 5 9-10',
+	camera: 'M4 8h3l2-3h6l2 3h3v11H4V8zm8 9a4 4 0 100-8 4 4 0 000 8z',
+	play: 'M8 5v14l11-7L8 5z',
+	pen: 'M4 20h4L19 9l-4-4L4 16v4zm10-14l4 4',
+	box: 'M3 7l9-4 9 4v10l-9 4-9-4V7zm0 0l9 4 9-4M12 11v10',
+	shield: 'M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6l8-3z',
 } as const
 
 export type IconName = keyof typeof PATHS

@@ -3,6 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
+const positiveNumber = (example: string) =>
+	z.coerce.number({ invalid_type_error: `must be ${example}` }).positive(`must be ${example}, above zero`)
+
 // One schema for every setting Quanzi reads from the environment. A bad value stops
 // the process at boot with a message that names the variable (see parseEnv).
 const EnvSchema = z
@@ -31,6 +34,12 @@ const EnvSchema = z
 		MERCHANT_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 		DATA_DIR: z.string().min(1).default('./data'),
 		LOG_REQUESTS: z.enum(['true', 'false']).default('true'),
+		// Media limits (app/domain/media/config.server.ts); sizes in MB of 1024 × 1024 bytes.
+		MEDIA_PHOTO_MAX_MB: positiveNumber('a number of megabytes such as 15').default(15),
+		MEDIA_VIDEO_MAX_MB: positiveNumber('a number of megabytes such as 200').default(200),
+		MEDIA_VIDEO_MAX_SECONDS: positiveNumber('a number of seconds such as 180').default(180),
+		// NOTE: a decompression-bomb guard; far below sharp's own 268 MP default on purpose.
+		MEDIA_MAX_MEGAPIXELS: positiveNumber('a number of megapixels such as 60').default(60),
 	})
 	.refine((e) => Boolean(e.MERCHANT_EMAIL) === Boolean(e.MERCHANT_PASSWORD), {
 		message: 'MERCHANT_EMAIL and MERCHANT_PASSWORD must be set together',

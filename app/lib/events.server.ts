@@ -8,6 +8,8 @@ import { remember } from './remember.ts'
 export type DomainEvents = {
 	'notification:created': [{ userId: string; notificationId: string }]
 	'session:ended': [{ sessionIds: string[] }]
+	/** A media item finished background processing (status ready or failed). */
+	'media:settled': [{ mediaId: string; postId: string | null; status: 'ready' | 'failed' }]
 }
 
 class DomainEventBus extends EventEmitter<DomainEvents> {}

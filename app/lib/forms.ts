@@ -6,7 +6,7 @@ export type FormFailure = {
 	ok: false
 	fieldErrors: FieldErrors
 	formError?: MessageKey
-	formParams?: Record<string, number>
+	formParams?: Record<string, string | number>
 	values: Record<string, string>
 }
 
@@ -41,7 +41,7 @@ export function parseForm<S extends z.ZodTypeAny>(
 
 /** A refusal from the domain (wrong password, taken email, throttled) as a form failure. */
 export function refusalToForm(
-	refusal: { error: MessageKey; field?: string; params?: Record<string, number> },
+	refusal: { error: MessageKey; field?: string; params?: Record<string, string | number> },
 	formData: FormData,
 	secretFields: string[] = [],
 ): FormFailure {

@@ -34,6 +34,9 @@ export default function ConsolePage() {
 				<Link to="/console/points" className="button button-quiet">{t('console.pointsLink')}</Link>
 				<Link to="/console/prizes" className="button button-quiet">{t('console.prizesLink')}</Link>
 				<Link to="/console/draws" className="button button-quiet">{t('console.drawsLink')}</Link>
+				<Link to="/console/products" className="button button-quiet">{t('console.productsTitle')}</Link>
+				<Link to="/console/moderation" className="button button-quiet">{t('console.moderationTitle')}</Link>
+				<Link to="/console/audit" className="button button-quiet">{t('console.auditTitle')}</Link>
 			</p>
 			<dl className="stats">
 				{stats.map(([label, value]) => (

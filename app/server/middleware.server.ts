@@ -60,13 +60,19 @@ export function securityHeaders(options: { dev: boolean; https: boolean }): Midd
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-/** Refuses bodies over the limit before they are read, and bodies of unknown length. */
-export function bodyLimit(maxBytes: number): Middleware {
+/**
+ * Refuses bodies over the limit before they are read, and bodies of unknown length.
+ * Multipart forms carry photos and video and get their own, larger limit; each file's
+ * own limit is enforced while it streams (app/domain/media/upload.server.ts).
+ */
+export function bodyLimit(maxBytes: number, multipartMaxBytes = maxBytes): Middleware {
 	return (req, res, next) => {
 		const length = req.headers['content-length']
-		if (length !== undefined && Number(length) > maxBytes) {
+		const multipart = req.headers['content-type']?.toLowerCase().startsWith('multipart/form-data') ?? false
+		const limit = multipart ? multipartMaxBytes : maxBytes
+		if (length !== undefined && Number(length) > limit) {
 			res.setHeader('Connection', 'close')
-			res.status(413).type('text/plain').send(`Request too large: Quanzi accepts up to ${Math.round(maxBytes / 1024)} KB here. Send less and try again.`)
+			res.status(413).type('text/plain').send(`Request too large: Quanzi accepts up to ${Math.round(limit / 1024)} KB here. Send less and try again.`)
 			return
 		}
 		if (length === undefined && req.headers['transfer-encoding'] && WRITE.has(req.method)) {

@@ -27,6 +27,14 @@ function largestAsset(): { file: string; kb: number } {
 	return { file: largest.file, kb: Math.round(largest.size / 1024) }
 }
 
+/** The path of the first 320 px photo the feed page links to. */
+async function firstRendition(url: string): Promise<string> {
+	const html = await (await fetch(url + '/')).text()
+	const match = /\/media\/[A-Za-z0-9_-]+\/w320\.webp/.exec(html)
+	if (!match) throw new Error('the feed page links to no photo: did the feed seed run?')
+	return match[0]
+}
+
 /** One request per target first, so a wrong route fails in a second, not after the whole run. */
 async function checkTargets(url: string, targets: Target[]) {
 	for (const t of targets) {
@@ -54,7 +62,8 @@ async function run(server: BenchServer): Promise<Figures[]> {
 	const asset = largestAsset()
 	const targets: Target[] = [
 		{ label: 'baseline: `/healthz` (JSON, one DB query)', path: '/healthz', headers: BROWSER },
-		{ label: 'home page `/` (Remix SSR, anonymous)', path: '/', headers: BROWSER },
+		{ label: 'feed `/`: 20 posts with 3 photos each (Remix SSR, anonymous)', path: '/', headers: BROWSER },
+		{ label: 'one photo rendition `/media/…/w320.webp`', path: await firstRendition(server.url), headers: BROWSER },
 		{ label: `static asset \`${asset.file}\` (${asset.kb} KB)`, path: `/assets/${asset.file}`, headers: BROWSER },
 		{ label: 'same asset, no Accept-Encoding', path: `/assets/${asset.file}`, headers: { ...BROWSER, 'accept-encoding': 'identity' } },
 	]
@@ -72,7 +81,7 @@ async function run(server: BenchServer): Promise<Figures[]> {
 	})
 }
 
-const server = await startBenchServer().catch((error: Error) => {
+const server = await startBenchServer({ seedScript: 'tests/bench/seed-feed.ts' }).catch((error: Error) => {
 	console.error(`✗ ${error.message}`)
 	process.exit(1)
 })

@@ -1,7 +1,7 @@
 // The production server for bench:http: its own freshly migrated database under
 // tests/.tmp/bench/http/, so a run never touches the tests' template database
 // (which a concurrent npm test may be copying) nor other benchmarks' files.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
@@ -29,12 +29,17 @@ function freePort(): Promise<number> {
  * Starts `node --import tsx server.ts` as production runs it and resolves once it
  * logs "server:listening". If it exits or stays silent, it is stopped and this rejects.
  */
-export async function startBenchServer(): Promise<BenchServer> {
+export async function startBenchServer(options: { seedScript?: string } = {}): Promise<BenchServer> {
 	// Only the last run's files are kept (its log and database), for a look after a failure.
 	rmSync(BENCH_TMP, { recursive: true, force: true })
 	mkdirSync(BENCH_TMP, { recursive: true })
 	const databaseUrl = `file:${path.join(BENCH_TMP, 'quanzi.db')}`
+	const dataDir = path.join(BENCH_TMP, 'data')
 	applyMigrations(databaseUrl)
+	if (options.seedScript) {
+		const seeded = spawnSync(process.execPath, ['--import', 'tsx', options.seedScript], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir }, stdio: 'inherit' })
+		if (seeded.status !== 0) throw new Error(`${options.seedScript} failed (exit ${seeded.status})`)
+	}
 	const port = await freePort()
 	const log = path.join(BENCH_TMP, 'server.log')
 	const logStream = createWriteStream(log)
@@ -46,7 +51,7 @@ export async function startBenchServer(): Promise<BenchServer> {
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			DATABASE_URL: databaseUrl,
-			DATA_DIR: path.join(BENCH_TMP, 'data'),
+			DATA_DIR: dataDir,
 			PUBLIC_URL: `http://127.0.0.1:${port}`,
 			LOG_REQUESTS: 'false',
 		},

@@ -2,7 +2,18 @@ import { prisma } from '#app/lib/db.server.ts'
 import { domainEvents } from '#app/lib/events.server.ts'
 
 /** The kinds of notification; each names the i18n template `notification.<kind>`. */
-export const NOTIFICATION_KINDS = ['welcome', 'passwordChanged'] as const
+export const NOTIFICATION_KINDS = [
+	'welcome',
+	'passwordChanged',
+	'postPublished',
+	'postFeatured',
+	'postHidden',
+	'postReplied',
+	'postCommented',
+	'mediaFailed',
+	'moderationWarning',
+	'moderationBurst',
+] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 export const PAGE_SIZE = 20

@@ -203,3 +203,35 @@ export async function totalAwarded(reasons: string[]): Promise<number> {
 	const { _sum } = await prisma.pointsEntry.aggregate({ where: { reason: { in: reasons }, amount: { gt: 0 } }, _sum: { amount: true } })
 	return _sum.amount ?? 0
 }
+
+/**
+ * Takes back grants whose cause was withdrawn (staff hid the post they paid for), each by a
+ * new entry: the ledger keeps the grant and shows the reversal. A member who already spent
+ * the points loses what is left, never more (the balance does not go below zero). The key
+ * `reverse:<grant id>` makes a retry or race reverse a grant once.
+ */
+export async function reverseGrants(sourceRef: string): Promise<number> {
+	const grants = await prisma.pointsEntry.findMany({
+		where: { sourceRef, amount: { gt: 0 } },
+		select: { id: true, userId: true, amount: true },
+	})
+	let reversed = 0
+	for (const grant of grants) {
+		const key = `reverse:${grant.id}`
+		if (await existing(key)) continue
+		// Two tries: a spend landing between the balance read and the write shrinks what can be taken.
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const balance = await getBalance(grant.userId)
+			const amount = Math.min(grant.amount, balance)
+			if (amount <= 0) break
+			try {
+				await writeEntry({ userId: grant.userId, amount: -amount, reason: 'reverse', key, sourceRef: grant.id })
+				reversed += amount
+				break
+			} catch (error) {
+				if (isUniqueViolation(error)) break
+			}
+		}
+	}
+	return reversed
+}

@@ -1,3 +1,5 @@
+import { enPosts } from './en-posts.ts'
+
 /** English. Every key here must exist in zh-cn.ts too (the type and a test check it). */
 export const en = {
 	'brand.name': 'Quanzi',
@@ -288,6 +290,31 @@ export const en = {
 	'page.errorTitle': 'Something went wrong',
 	'page.errorText': 'It is our fault, not yours. Try again in a moment; if it keeps happening, tell the shop.',
 	'page.backHome': 'Back to the feed',
+
+	'media.photoTooLarge': '“{name}” is {size} MB; photos can be up to {max} MB. Choose a smaller photo.',
+	'media.videoTooLarge': '“{name}” is {size} MB; videos can be up to {max} MB. Trim it or export it at a lower quality, then try again.',
+	'media.requestTooLarge': 'These files add up to more than {max} MB, more than one post can carry. Choose fewer or smaller files.',
+	'media.tooManyPhotos': 'A post can have up to {max} photos. Remove some and try again.',
+	'media.tooManyVideos': 'A post can have one video. Choose just one.',
+	'media.emptyFile': '“{name}” is empty (0 bytes). Choose it again; if it is still empty, open it on your device first so it finishes downloading.',
+	'media.unsupportedType': '“{name}” is not a photo or video we can read. Choose a JPEG, PNG, WebP, GIF or AVIF photo, or an MP4, MOV or WebM video.',
+	'media.notAPhoto': '“{name}” is a video. Add it as the post’s video instead.',
+	'media.notAVideo': '“{name}” is not a video. Add photos with the photo button.',
+	'media.unexpectedFile': 'This form does not take a file in “{field}”. Reload the page and try again.',
+	'media.formTooLarge': 'The text in this form is too long. Shorten it and try again.',
+	'media.formUnreadable': 'We could not read what was sent; the upload may have been cut off. Reload the page and try again.',
+	'media.heicUnsupported': '“{name}” is a HEIC photo, which we cannot read yet. Send it as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible) and try again.',
+	'media.imageUnsupported': '“{name}” is a kind of image we cannot read. Save it as JPEG or PNG and try again.',
+	'media.imageDamaged': '“{name}” is damaged or incomplete. Open it on your device to check it, save it again, and try again.',
+	'media.tooManyPixels': '“{name}” is {width}×{height} pixels; photos can be up to {max} megapixels. Resize it and try again.',
+	'media.videoUnreadable': '“{name}” could not be read as a video; it may be damaged or incomplete. Export it again as MP4 and try again.',
+	'media.videoNoPicture': '“{name}” has sound but no picture. Choose a video.',
+	'media.videoCodecUnsupported': '“{name}” uses the {codec} video format, which we cannot show. Export it as MP4 (H.264) and try again.',
+	'media.videoTooLong': 'That video is {duration} long; videos can be up to {max}. Trim it and try again.',
+	'media.videoTooManyPixels': '“{name}” is {width}×{height} pixels; videos can be up to {max} megapixels. Export it at 4K or less and try again.',
+	'media.videoFailed': 'We could not prepare this video for playing. Export it again as MP4 (H.264) and post it once more.',
+	'media.storageFailed': 'We could not save your files just now. Try again in a moment.',
+	...enPosts,
 } as const
 
 export type MessageKey = keyof typeof en

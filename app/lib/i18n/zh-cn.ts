@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts'
+import { zhCNPosts } from './zh-cn-posts.ts'
 
 /** 简体中文. Typed against en.ts, so a missing key fails the type check. */
 export const zhCN: Record<MessageKey, string> = {
@@ -290,4 +291,29 @@ export const zhCN: Record<MessageKey, string> = {
 	'page.errorTitle': '出错了',
 	'page.errorText': '这是我们的问题，不是你的。请稍后再试；如果一直出现，请告诉店铺。',
 	'page.backHome': '回到动态',
+
+	'media.photoTooLarge': '“{name}”有 {size} MB，照片最大 {max} MB。请选择小一些的照片。',
+	'media.videoTooLarge': '“{name}”有 {size} MB，视频最大 {max} MB。请剪短或降低画质导出后再试。',
+	'media.requestTooLarge': '这些文件加起来超过 {max} MB，超出了一条帖子的上限。请少选几个或选更小的文件。',
+	'media.tooManyPhotos': '一条帖子最多 {max} 张照片。请去掉一些再试。',
+	'media.tooManyVideos': '一条帖子只能有一个视频。请只选一个。',
+	'media.emptyFile': '“{name}”是空文件（0 字节）。请重新选择；如果还是空的，请先在设备上打开它，等它下载完成。',
+	'media.unsupportedType': '“{name}”不是我们能读取的照片或视频。请选择 JPEG、PNG、WebP、GIF 或 AVIF 照片，或 MP4、MOV、WebM 视频。',
+	'media.notAPhoto': '“{name}”是视频。请把它作为帖子的视频添加。',
+	'media.notAVideo': '“{name}”不是视频。照片请用添加照片按钮。',
+	'media.unexpectedFile': '这个表单的“{field}”不接收文件。请刷新页面后重试。',
+	'media.formTooLarge': '表单里的文字太长了。请删减后再试。',
+	'media.formUnreadable': '无法读取提交的内容，上传可能被中断了。请刷新页面后重试。',
+	'media.heicUnsupported': '“{name}”是 HEIC 格式的照片，我们暂时无法读取。请以 JPEG 格式发送（iPhone：设置 › 相机 › 格式 › 兼容性最佳）后再试。',
+	'media.imageUnsupported': '“{name}”是我们无法读取的图片类型。请另存为 JPEG 或 PNG 后再试。',
+	'media.imageDamaged': '“{name}”已损坏或不完整。请在设备上打开检查，重新保存后再试。',
+	'media.tooManyPixels': '“{name}”有 {width}×{height} 像素，照片最多 {max} 百万像素。请缩小尺寸后再试。',
+	'media.videoUnreadable': '“{name}”无法作为视频读取，可能已损坏或不完整。请重新导出为 MP4 后再试。',
+	'media.videoNoPicture': '“{name}”只有声音没有画面。请选择一个视频。',
+	'media.videoCodecUnsupported': '“{name}”使用的是 {codec} 视频格式，我们无法播放。请导出为 MP4（H.264）后再试。',
+	'media.videoTooLong': '这个视频长 {duration}，视频最长 {max}。请剪短后再试。',
+	'media.videoTooManyPixels': '“{name}”有 {width}×{height} 像素，视频最多 {max} 百万像素。请以 4K 或更低分辨率导出后再试。',
+	'media.videoFailed': '这个视频无法处理成可播放的格式。请重新导出为 MP4（H.264）后再发一次。',
+	'media.storageFailed': '暂时无法保存你的文件。请稍后再试。',
+	...zhCNPosts,
 }
