@@ -63,7 +63,7 @@ export default function PostPage() {
 				</div>
 			</div>
 			{staff ? <StaffTools post={post} result={result} /> : null}
-			<Comments postId={post.id} comments={comments} signedIn={signedIn} open={post.status === 'published'} failure={failure?.intent === 'comment' ? failure : undefined} />
+			<Comments postId={post.id} comments={comments} signedIn={signedIn} staff={staff} open={post.status === 'published'} failure={failure?.intent === 'comment' ? failure : undefined} result={result} />
 		</article>
 	)
 }
@@ -82,7 +82,7 @@ function AuthorTools({ postId, canEdit }: { postId: string; canEdit: boolean }) 
 
 type CommentList = ReturnType<typeof useLoaderData<typeof loader>>['comments']
 
-function Comments({ postId, comments, signedIn, open, failure }: { postId: string; comments: CommentList; signedIn: boolean; open: boolean; failure?: Parameters<typeof useFormFailure>[0] }) {
+function Comments({ postId, comments, signedIn, staff, open, failure, result }: { postId: string; comments: CommentList; signedIn: boolean; staff: boolean; open: boolean; failure?: Parameters<typeof useFormFailure>[0]; result: Parameters<typeof ReportForm>[0]['result'] }) {
 	const t = useT()
 	const busy = useNavigation().formData?.get('intent') === 'comment'
 	const { fieldError, formError, value } = useFormFailure(failure)
@@ -100,6 +100,15 @@ function Comments({ postId, comments, signedIn, open, failure }: { postId: strin
 							<Form method="post">
 								<input type="hidden" name="commentId" value={c.id} />
 								<button type="submit" name="intent" value="deleteComment" className="post-action link-danger">{t('post.delete')}</button>
+							</Form>
+						) : signedIn && c.status === 'published' ? (
+							<ReportForm targetType="comment" targetId={c.id} result={result} />
+						) : null}
+						{staff ? (
+							<Form method="post" preventScrollReset>
+								<input type="hidden" name="commentId" value={c.id} />
+								<input type="hidden" name="decision" value={c.status === 'held' ? 'approve' : 'hide'} />
+								<button type="submit" name="intent" value="decideComment" className="post-action">{t(c.status === 'held' ? 'console.publish' : 'console.hide')}</button>
 							</Form>
 						) : null}
 					</li>

@@ -4,12 +4,13 @@ import type { MessageKey } from '#app/lib/i18n/index.ts'
 import { useT } from '#app/lib/i18n/use-t.ts'
 import { Icon } from '../icons.tsx'
 
-type Result = { ok: boolean; intent: string; message?: MessageKey; formError?: MessageKey; fieldErrors?: Partial<Record<string, MessageKey>> } | undefined
+type Result = { ok: boolean; intent: string; target?: string; values?: Record<string, string>; message?: MessageKey; formError?: MessageKey; fieldErrors?: Partial<Record<string, MessageKey>> } | undefined
 
 /** "Report": a reason from the list and optional details, tucked away until opened. */
 export function ReportForm({ targetType, targetId, result }: { targetType: 'post' | 'comment'; targetId: string; result: Result }) {
 	const t = useT()
-	const mine = result?.intent === 'report'
+	// Several report forms share the page's one action result: each answers only for its own target.
+	const mine = result?.intent === 'report' && (result.target ?? result.values?.targetId) === targetId
 	if (mine && result?.ok) return <p className="post-action muted" role="status">{t('report.thanks')}</p>
 	const error = mine ? (result?.fieldErrors?.reason ?? result?.formError) : undefined
 	return (

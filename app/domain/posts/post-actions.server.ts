@@ -10,7 +10,7 @@ import { deleteOwnPost, loadAuthor } from './posts.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { CommentSchema, ReplySchema, ReportSchema } from './schemas.ts'
 
-type Done = { ok: true; intent: string; message?: MessageKey; likeCount?: number; liked?: boolean }
+type Done = { ok: true; intent: string; message?: MessageKey; likeCount?: number; liked?: boolean; target?: string }
 type Failed = FormFailure & { intent: string; status: number }
 export type PostActionResult = Done | Failed | { redirect: string }
 
@@ -53,7 +53,7 @@ export async function handlePostAction(user: { id: string; role: string }, postI
 			const targetId = targetType === 'post' ? postId : String(formData.get('targetId') ?? '')
 			const result = await reportContent(author, { targetType, targetId, ...parsed.data })
 			if (!result.ok) return failed(intent, refusalToForm(result, formData), result.error === 'report.error.notFound' ? 404 : 400)
-			return { ok: true, intent, message: 'report.thanks' }
+			return { ok: true, intent, message: 'report.thanks', target: targetId }
 		}
 		case 'delete':
 			if (!(await deleteOwnPost(author.id, postId))) return failed(intent, refusalToForm({ error: 'post.error.notFound' }, formData), 404)
