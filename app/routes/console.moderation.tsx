@@ -10,7 +10,8 @@ import { WATCH_ACTIONS } from '#app/domain/moderation/constants.ts'
 import { listWatchWords } from '#app/domain/moderation/watch-words.server.ts'
 import type { MessageKey } from '#app/lib/i18n/index.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
-import { useLocale, useT } from '#app/lib/i18n/use-t.ts'
+import { useDateFormat } from '#app/lib/i18n/format.ts'
+import { useT } from '#app/lib/i18n/use-t.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'console.moderationTitle')
 
@@ -64,7 +65,7 @@ export default function ModerationPage() {
 
 function QueueItem({ item }: { item: QueueEntry }) {
 	const t = useT()
-	const when = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(item.openedAt))
+	const when = useDateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(item.openedAt))
 	const target = item.target
 	return (
 		<li className="card queue-item">

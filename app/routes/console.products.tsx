@@ -5,8 +5,8 @@ import { requireRole } from '#app/domain/accounts/auth.server.ts'
 import { saveProductFromForm } from '#app/domain/posts/product-form.server.ts'
 import { listProducts } from '#app/domain/posts/products.server.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
+import { usePrice } from '#app/lib/i18n/format.ts'
 import { useT } from '#app/lib/i18n/use-t.ts'
-import { usePrice } from './products._index.tsx'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'console.productsTitle')
 

@@ -15,7 +15,8 @@ import { getPost, isStaff } from '#app/domain/posts/queries.server.ts'
 import { MAX_COMMENT } from '#app/domain/posts/schemas.ts'
 import { invariantResponse } from '#app/lib/http.ts'
 import { isMessageKey } from '#app/lib/i18n/index.ts'
-import { useLocale, useT } from '#app/lib/i18n/use-t.ts'
+import { useDateFormat } from '#app/lib/i18n/format.ts'
+import { useT } from '#app/lib/i18n/use-t.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.post.title ?? d.post.author.displayName} · Quanzi` : 'Quanzi' }]
 
@@ -39,7 +40,7 @@ export default function PostPage() {
 	const { post, comments, staff, signedIn } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium' }).format(new Date(post.createdAt))
+	const date = useDateFormat({ dateStyle: 'medium' }).format(new Date(post.createdAt))
 	const failure = result && !result.ok ? result : undefined
 	const video = post.media.find((m) => m.kind === 'video')
 	return (

@@ -7,8 +7,8 @@ import { getProduct } from '#app/domain/posts/products.server.ts'
 import { isStaff, listProductReviews, ratingSummary } from '#app/domain/posts/queries.server.ts'
 import { REVIEW_SORTS, type ReviewSort } from '#app/domain/posts/views.ts'
 import { invariantResponse } from '#app/lib/http.ts'
+import { usePrice } from '#app/lib/i18n/format.ts'
 import { useT } from '#app/lib/i18n/use-t.ts'
-import { usePrice } from './products._index.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.product.name} · Quanzi` : 'Quanzi' }]
 

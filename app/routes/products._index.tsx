@@ -5,17 +5,13 @@ import { MediaImage } from '#app/components/posts/media-gallery.tsx'
 import { Stars } from '#app/components/posts/stars.tsx'
 import { listProducts } from '#app/domain/posts/products.server.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
-import { useLocale, useT } from '#app/lib/i18n/use-t.ts'
+import { usePrice } from '#app/lib/i18n/format.ts'
+import { useT } from '#app/lib/i18n/use-t.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'products.title')
 
 export async function loader(_: LoaderFunctionArgs) {
 	return { products: await listProducts() }
-}
-
-export function usePrice() {
-	const money = new Intl.NumberFormat(useLocale(), { style: 'currency', currency: 'CNY' })
-	return (cents: number) => money.format(cents / 100)
 }
 
 export default function ProductsPage() {

@@ -1,6 +1,7 @@
 import { Link, useFetcher } from '@remix-run/react'
 import type { PostView } from '#app/domain/posts/views.ts'
-import { useLocale, useT } from '#app/lib/i18n/use-t.ts'
+import { useDateFormat } from '#app/lib/i18n/format.ts'
+import { useT } from '#app/lib/i18n/use-t.ts'
 import { Icon } from '../icons.tsx'
 import { MediaStrip } from './media-gallery.tsx'
 import { PostReply } from './post-list.tsx'
@@ -11,7 +12,7 @@ const EXCERPT = 280
 /** A post in a list: who, what about, the stars, the words (shortened), the thumbnails. */
 export function PostCard({ post, signedIn }: { post: PostView; signedIn: boolean }) {
 	const t = useT()
-	const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium' }).format(new Date(post.createdAt))
+	const date = useDateFormat({ dateStyle: 'medium' }).format(new Date(post.createdAt))
 	const long = post.body.length > EXCERPT
 	return (
 		<article className="card post-card" aria-labelledby={`post-${post.id}`}>
