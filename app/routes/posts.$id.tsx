@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from '@remix-run/react'
+import { useEffect } from 'react'
 import { MediaGallery } from '#app/components/posts/media-gallery.tsx'
 import { LikeButton, PostByline } from '#app/components/posts/post-card.tsx'
 import { PostReply } from '#app/components/posts/post-list.tsx'
@@ -43,6 +44,7 @@ export default function PostPage() {
 	const date = useDateFormat({ dateStyle: 'medium' }).format(new Date(post.createdAt))
 	const failure = result && !result.ok ? result : undefined
 	const video = post.media.find((m) => m.kind === 'video')
+	useRefreshWhile(video?.status === 'processing')
 	return (
 		<article className="post-page" aria-labelledby="page-title">
 			{params.get('posted') ? <p className="form-success" role="status">{t('compose.posted')}</p> : null}
@@ -67,6 +69,16 @@ export default function PostPage() {
 			<Comments postId={post.id} comments={comments} signedIn={signedIn} staff={staff} open={post.status === 'published'} failure={failure?.intent === 'comment' ? failure : undefined} result={result} />
 		</article>
 	)
+}
+
+/** While a video is being processed, look again every few seconds, so it appears when ready. */
+function useRefreshWhile(waiting: boolean) {
+	const revalidator = useRevalidator()
+	useEffect(() => {
+		if (!waiting) return
+		const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 4000)
+		return () => clearInterval(timer)
+	}, [waiting, revalidator])
 }
 
 function AuthorTools({ postId, canEdit }: { postId: string; canEdit: boolean }) {

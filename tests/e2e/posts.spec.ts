@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import ffmpeg from '@ffmpeg-installer/ffmpeg'
 import sharp from 'sharp'
 import { logIn, logOut, newEmail, signUp } from './helpers.ts'
 
@@ -120,4 +122,28 @@ test('a held post stays invisible to others until the shop approves it', async (
 	await expect(other.getByText('Just got mine!')).toBeVisible()
 	await otherContext.close()
 	await staffContext.close()
+})
+
+test('a video is processed in the background and appears on the post when it is ready', async ({ page }) => {
+	mkdirSync(DIR, { recursive: true })
+	const clip = path.join(DIR, 'clip.mp4')
+	execFileSync(ffmpeg.path, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=15', '-t', '3', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-metadata', 'location=+30.2500+120.1667/', clip])
+	await logIn(page, 'leader@quanzi.test', 'quanzi-leader')
+	await page.goto('/posts/new')
+	await page.getByText('Show your order', { exact: true }).click()
+	await page.getByLabel('Your words').fill('Unboxing the teapot, in one take.')
+	await page.getByLabel('Video').setInputFiles(clip)
+	await page.getByRole('button', { name: 'Post', exact: true }).click()
+	await expect(page.getByText('Posted! Points are on their way.')).toBeVisible()
+	// The page looks again by itself until the video is ready, then shows it with its poster.
+	const video = page.locator('.media-gallery video')
+	await expect(video).toBeVisible({ timeout: 20_000 })
+	await expect(page.getByText('Your video is being processed')).toHaveCount(0)
+	const poster = await video.getAttribute('poster')
+	expect((await page.request.get(poster!)).status()).toBe(200)
+	const source = await video.locator('source').getAttribute('src')
+	const partial = await page.request.get(source!, { headers: { Range: 'bytes=0-99' } })
+	expect(partial.status()).toBe(206)
+	expect((await partial.body()).length).toBe(100)
+	await expect.poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState)).toBeGreaterThan(0)
 })
