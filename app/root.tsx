@@ -12,10 +12,12 @@ import type {} from '#app/lib/context.ts'
 import { useMemberStream } from '#app/realtime/use-socket.ts'
 import appCss from '#app/styles/app.css?url'
 import postsCss from '#app/styles/posts.css?url'
+import votingCss from '#app/styles/voting.css?url'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: appCss },
 	{ rel: 'stylesheet', href: postsCss },
+	{ rel: 'stylesheet', href: votingCss },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 	{ rel: 'manifest', href: '/site.webmanifest' },
 ]

@@ -10,6 +10,8 @@ export type DomainEvents = {
 	'session:ended': [{ sessionIds: string[] }]
 	/** A media item finished background processing (status ready or failed). */
 	'media:settled': [{ mediaId: string; postId: string | null; status: 'ready' | 'failed' }]
+	/** A candidate's vote count changed (a vote cast, withdrawn or merged). */
+	'vote:counted': [{ candidateId: string; votes: number; newVotes: number }]
 }
 
 class DomainEventBus extends EventEmitter<DomainEvents> {}

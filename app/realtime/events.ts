@@ -14,7 +14,14 @@ export type NotificationPush = {
 export interface ServerToClientEvents {
 	'notification:new': (notification: NotificationPush) => void
 	'session:ended': () => void
+	/** A candidate's count changed; sent to `public:vote`. */
+	'vote:count': (count: VoteCountPush) => void
 }
+
+export type VoteCountPush = { candidateId: string; votes: number; newVotes: number }
+
+/** The room every open voting board joins. */
+export const VOTE_ROOM = 'public:vote'
 
 export interface ClientToServerEvents {
 	'room:join': (payload: { room: string }, ack: Ack<{ room: string }>) => void

@@ -7,7 +7,7 @@ import { countUnread, getNotification } from '#app/domain/notifications/notifica
 import { domainEvents } from '#app/lib/events.server.ts'
 import { logError } from '#app/lib/log.server.ts'
 import { isSameOrigin } from '#app/lib/origin.server.ts'
-import { PUBLIC_ROOM, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from './events.ts'
+import { PUBLIC_ROOM, VOTE_ROOM, type ClientToServerEvents, type ServerToClientEvents, type SocketData, type VoteCountPush } from './events.ts'
 
 export type QuanziServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
@@ -72,11 +72,14 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string): Q
 		io.to(rooms).emit('session:ended')
 		io.in(rooms).disconnectSockets(true)
 	}
+	const onVoteCounted = (count: VoteCountPush) => io.to(VOTE_ROOM).emit('vote:count', count)
 	domainEvents.on('notification:created', onNotification)
 	domainEvents.on('session:ended', onSessionEnded)
+	domainEvents.on('vote:counted', onVoteCounted)
 	httpServer.on('close', () => {
 		domainEvents.off('notification:created', onNotification)
 		domainEvents.off('session:ended', onSessionEnded)
+		domainEvents.off('vote:counted', onVoteCounted)
 	})
 	return io
 }

@@ -5,10 +5,40 @@ import type { ClientToServerEvents, NotificationPush, ServerToClientEvents } fro
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 let shared: ClientSocket | undefined
-function getSocket(): ClientSocket {
-	// One connection per tab, over WebSocket first; the session cookie goes with it.
-	shared ??= io({ transports: ['websocket', 'polling'], withCredentials: true })
+let users = 0
+/** The tab's one connection (over WebSocket first; the session cookie goes with it), held until the last user lets go. */
+function acquireSocket(): ClientSocket {
+	shared ??= io({ transports: ['websocket', 'polling'], withCredentials: true, autoConnect: false })
+	users++
+	if (shared.disconnected) shared.connect()
 	return shared
+}
+function releaseSocket(): void {
+	users = Math.max(0, users - 1)
+	if (users === 0) shared?.disconnect()
+}
+
+/**
+ * Listens to a public room (`public:<name>`) while the component is mounted: joins it now and
+ * again after every reconnect, and calls `onEvent` for each push of `event`.
+ */
+export function usePublicRoom<E extends keyof ServerToClientEvents>(room: string, event: E, onEvent: ServerToClientEvents[E]): void {
+	const latest = useRef(onEvent)
+	latest.current = onEvent
+	useEffect(() => {
+		const socket = acquireSocket()
+		const join = () => socket.emit('room:join', { room }, () => {})
+		const handler = ((...args: unknown[]) => (latest.current as (...a: unknown[]) => void)(...args)) as ServerToClientEvents[E]
+		socket.on('connect', join)
+		socket.on(event, handler as never)
+		if (socket.connected) join()
+		return () => {
+			socket.off('connect', join)
+			socket.off(event, handler as never)
+			socket.emit('room:leave', { room }, () => {})
+			releaseSocket()
+		}
+	}, [room, event])
 }
 
 /**
@@ -25,8 +55,7 @@ export function useMemberStream(
 	const [connected, setConnected] = useState(false)
 	useEffect(() => {
 		if (!userId) return
-		const socket = getSocket()
-		if (socket.disconnected) socket.connect()
+		const socket = acquireSocket()
 		const onNotification = (n: NotificationPush) => latest.current.onNotification(n)
 		const onEnded = () => latest.current.onSessionEnded()
 		const onUp = () => setConnected(true)
@@ -41,7 +70,7 @@ export function useMemberStream(
 			socket.off('session:ended', onEnded)
 			socket.off('connect', onUp)
 			socket.off('disconnect', onDown)
-			socket.disconnect()
+			releaseSocket()
 			setConnected(false)
 		}
 	}, [userId])

@@ -36,6 +36,7 @@ export default function ConsolePage() {
 				<Link to="/console/draws" className="button button-quiet">{t('console.drawsLink')}</Link>
 				<Link to="/console/products" className="button button-quiet">{t('console.productsTitle')}</Link>
 				<Link to="/console/moderation" className="button button-quiet">{t('console.moderationTitle')}</Link>
+				<Link to="/console/voting" className="button button-quiet">{t('console.votingTitle')}</Link>
 				<Link to="/console/audit" className="button button-quiet">{t('console.auditTitle')}</Link>
 			</p>
 			<dl className="stats">

@@ -6,6 +6,7 @@ import { useFormFailure } from '#app/components/ui/use-form-failure.ts'
 import { getProfile, updateProfile } from '#app/domain/accounts/accounts.server.ts'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
 import { ProfileSchema } from '#app/domain/accounts/schemas.ts'
+import { getVoterPreferences } from '#app/domain/voting/settings.server.ts'
 import { parseForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.ts'
 import { LOCALE_NAMES, LOCALES } from '#app/lib/i18n/index.ts'
@@ -16,9 +17,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'me.title'
 
 export async function loader(args: LoaderFunctionArgs) {
 	const user = requireUser(args)
-	const profile = await getProfile(user.id)
-	invariantResponse(profile, 'Account not found', { status: 404 })
-	return { profile: { ...profile, createdAt: profile.createdAt.toISOString() } }
+	const [profile, voting] = await Promise.all([getProfile(user.id), getVoterPreferences(user.id)])
+	invariantResponse(profile && voting, 'Account not found', { status: 404 })
+	return { profile: { ...profile, createdAt: profile.createdAt.toISOString() }, voting }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -34,7 +35,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1)
 const DAYS = Array.from({ length: 31 }, (_, i) => i + 1)
 
 export default function MePage() {
-	const { profile } = useLoaderData<typeof loader>()
+	const { profile, voting } = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	const t = useT()
@@ -87,6 +88,16 @@ export default function MePage() {
 						{LOCALES.map((l) => <option key={l} value={l} lang={l}>{LOCALE_NAMES[l]}</option>)}
 					</SelectField>
 					<button type="submit" className="button button-primary" disabled={busy}>{t('me.save')}</button>
+				</Form>
+			</section>
+
+			<section className="card" aria-labelledby="voting-title">
+				<h2 id="voting-title">{t('vote.settings')}</h2>
+				{params.get('voting') ? <p className="form-success" role="status">{t('vote.settingsSaved')}</p> : null}
+				<Form method="post" action="/me/vote-settings" className="stack">
+					<label className="check"><input type="checkbox" name="notifyVotes" defaultChecked={voting.notifyVotes} />{t('vote.notifySetting')}</label>
+					<label className="check"><input type="checkbox" name="creditVotes" defaultChecked={voting.creditVotes} />{t('vote.creditSetting')}</label>
+					<button type="submit" className="button button-quiet">{t('me.save')}</button>
 				</Form>
 			</section>
 

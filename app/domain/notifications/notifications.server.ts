@@ -13,6 +13,10 @@ export const NOTIFICATION_KINDS = [
 	'mediaFailed',
 	'moderationWarning',
 	'moderationBurst',
+	'voteSelected',
+	'votePresale',
+	'voteInStock',
+	'voteDeclined',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

@@ -10,6 +10,7 @@ export const TRIGGERS = {
 	'post.withVideo': { points: 20, capCount: 2, capPeriod: 'day' },
 	'post.featured': { points: 50, capCount: null, capPeriod: null },
 	'vote.cast': { points: 2, capCount: 10, capPeriod: 'day' },
+	'vote.selected': { points: 30, capCount: null, capPeriod: null },
 	'profile.completed': { points: 20, capCount: 1, capPeriod: 'month' },
 	'referral.signup': { points: 20, capCount: 20, capPeriod: 'month' },
 	'referral.firstOrder': { points: 200, capCount: null, capPeriod: null },

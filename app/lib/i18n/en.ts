@@ -1,4 +1,5 @@
 import { enPosts } from './en-posts.ts'
+import { enVoting } from './en-voting.ts'
 
 /** English. Every key here must exist in zh-cn.ts too (the type and a test check it). */
 export const en = {
@@ -33,8 +34,6 @@ export const en = {
 	'home.howLive': 'Chat and grab deals in live rooms',
 	'home.howPoints': 'Earn points and win prizes',
 
-	'vote.title': 'Vote on what comes next',
-	'vote.empty': 'No voting round is open right now. When the shop proposes new products, you can pick your favourites here.',
 	'live.title': 'Live rooms',
 	'live.empty': 'No live room is scheduled yet. Upcoming live sales will be listed here.',
 	'groups.title': 'Groups',
@@ -315,6 +314,7 @@ export const en = {
 	'media.videoFailed': 'We could not prepare this video for playing. Export it again as MP4 (H.264) and post it once more.',
 	'media.storageFailed': 'We could not save your files just now. Try again in a moment.',
 	...enPosts,
+	...enVoting,
 } as const
 
 export type MessageKey = keyof typeof en

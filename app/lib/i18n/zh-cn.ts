@@ -1,5 +1,6 @@
 import type { MessageKey } from './en.ts'
 import { zhCNPosts } from './zh-cn-posts.ts'
+import { zhCNVoting } from './zh-cn-voting.ts'
 
 /** 简体中文. Typed against en.ts, so a missing key fails the type check. */
 export const zhCN: Record<MessageKey, string> = {
@@ -34,8 +35,6 @@ export const zhCN: Record<MessageKey, string> = {
 	'home.howLive': '在直播间聊天、抢优惠',
 	'home.howPoints': '赚积分，赢奖品',
 
-	'vote.title': '投票选新品',
-	'vote.empty': '目前没有进行中的投票。店铺提出新品后，你可以在这里投出喜欢的款式。',
 	'live.title': '直播间',
 	'live.empty': '还没有安排直播。即将开始的直播会列在这里。',
 	'groups.title': '小组',
@@ -316,4 +315,5 @@ export const zhCN: Record<MessageKey, string> = {
 	'media.videoFailed': '这个视频无法处理成可播放的格式。请重新导出为 MP4（H.264）后再发一次。',
 	'media.storageFailed': '暂时无法保存你的文件。请稍后再试。',
 	...zhCNPosts,
+	...zhCNVoting,
 }
