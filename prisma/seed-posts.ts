@@ -12,10 +12,10 @@ import { createPost, loadAuthor } from '#app/domain/posts/posts.server.ts'
 import { PostFormSchema } from '#app/domain/posts/schemas.ts'
 import { prisma } from '#app/lib/db.server.ts'
 
-type Scene = 'tin' | 'cup' | 'pot' | 'leaves'
+export type Scene = 'tin' | 'cup' | 'pot' | 'leaves'
 
 /** A simple still life drawn as SVG and rasterised, standing in for a member's photo. */
-function sceneSvg(scene: Scene, hue: number): string {
+export function sceneSvg(scene: Scene, hue: number): string {
 	const bg = `hsl(${hue} 45% 88%)`
 	const ink = `hsl(${(hue + 180) % 360} 35% 35%)`
 	const shapes: Record<Scene, string> = {
@@ -27,7 +27,7 @@ function sceneSvg(scene: Scene, hue: number): string {
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="700"><rect width="900" height="700" fill="${bg}"/>${shapes[scene]}</svg>`
 }
 
-async function photos(dir: string, scenes: Scene[], hue: number): Promise<StagedFile[]> {
+export async function photos(dir: string, scenes: Scene[], hue: number): Promise<StagedFile[]> {
 	return Promise.all(
 		scenes.map(async (scene, i) => {
 			const file = path.join(dir, `${scene}-${hue}-${i}.jpg`)

@@ -6,6 +6,7 @@ import { draw } from '#app/domain/lottery/draws.server.ts'
 import { award, spend } from '#app/domain/points/ledger.server.ts'
 import { connectDatabase, prisma } from '#app/lib/db.server.ts'
 import { seedPosts } from './seed-posts.ts'
+import { seedVoting } from './seed-voting.ts'
 
 export const DEMO_ACCOUNTS = [
 	{ email: 'merchant@quanzi.test', displayName: 'Quanzi Tea House', password: 'quanzi-merchant', role: 'merchant' },
@@ -65,6 +66,8 @@ async function seed() {
 	for (const account of DEMO_ACCOUNTS) {
 		const user = await createUser(account)
 		if (!user) continue
+		// Demo members have been in the circle a while: their votes count and their links are not a newcomer's.
+		await prisma.user.update({ where: { id: user.id }, data: { createdAt: new Date(Date.now() - 60 * 86_400_000) } })
 		await notify(user.id, { kind: 'welcome', params: { name: account.displayName }, link: '/me' })
 		if (account.role !== 'merchant') await seedPoints(user.id)
 	}
@@ -74,7 +77,8 @@ async function seed() {
 		(await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { id: true, email: true } })).map((u) => [u.email.split('@')[0], u.id]),
 	) as Record<'merchant' | 'leader' | 'mei' | 'lin', string>
 	const posts = await seedPosts(ids)
-	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products and ${posts} posts.`)
+	await seedVoting(ids)
+	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products, ${posts} posts and a voting round.`)
 }
 
 await seed()

@@ -97,7 +97,7 @@ export default function MePage() {
 				<Form method="post" action="/me/vote-settings" className="stack">
 					<label className="check"><input type="checkbox" name="notifyVotes" defaultChecked={voting.notifyVotes} />{t('vote.notifySetting')}</label>
 					<label className="check"><input type="checkbox" name="creditVotes" defaultChecked={voting.creditVotes} />{t('vote.creditSetting')}</label>
-					<button type="submit" className="button button-quiet">{t('me.save')}</button>
+					<button type="submit" className="button button-quiet">{t('vote.settingsSave')}</button>
 				</Form>
 			</section>
 

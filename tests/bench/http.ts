@@ -63,6 +63,7 @@ async function run(server: BenchServer): Promise<Figures[]> {
 	const targets: Target[] = [
 		{ label: 'baseline: `/healthz` (JSON, one DB query)', path: '/healthz', headers: BROWSER },
 		{ label: 'feed `/`: 20 posts with 3 photos each (Remix SSR, anonymous)', path: '/', headers: BROWSER },
+		{ label: 'voting board `/vote`: 20 ideas with photos and counts (Remix SSR, anonymous)', path: '/vote', headers: BROWSER },
 		{ label: 'one photo rendition `/media/…/w320.webp`', path: await firstRendition(server.url), headers: BROWSER },
 		{ label: `static asset \`${asset.file}\` (${asset.kb} KB)`, path: `/assets/${asset.file}`, headers: BROWSER },
 		{ label: 'same asset, no Accept-Encoding', path: `/assets/${asset.file}`, headers: { ...BROWSER, 'accept-encoding': 'identity' } },
@@ -81,7 +82,7 @@ async function run(server: BenchServer): Promise<Figures[]> {
 	})
 }
 
-const server = await startBenchServer({ seedScript: 'tests/bench/seed-feed.ts' }).catch((error: Error) => {
+const server = await startBenchServer({ seedScripts: ['tests/bench/seed-feed.ts', 'tests/bench/seed-board.ts'] }).catch((error: Error) => {
 	console.error(`✗ ${error.message}`)
 	process.exit(1)
 })

@@ -29,16 +29,16 @@ function freePort(): Promise<number> {
  * Starts `node --import tsx server.ts` as production runs it and resolves once it
  * logs "server:listening". If it exits or stays silent, it is stopped and this rejects.
  */
-export async function startBenchServer(options: { seedScript?: string } = {}): Promise<BenchServer> {
+export async function startBenchServer(options: { seedScripts?: string[] } = {}): Promise<BenchServer> {
 	// Only the last run's files are kept (its log and database), for a look after a failure.
 	rmSync(BENCH_TMP, { recursive: true, force: true })
 	mkdirSync(BENCH_TMP, { recursive: true })
 	const databaseUrl = `file:${path.join(BENCH_TMP, 'quanzi.db')}`
 	const dataDir = path.join(BENCH_TMP, 'data')
 	applyMigrations(databaseUrl)
-	if (options.seedScript) {
-		const seeded = spawnSync(process.execPath, ['--import', 'tsx', options.seedScript], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir }, stdio: 'inherit' })
-		if (seeded.status !== 0) throw new Error(`${options.seedScript} failed (exit ${seeded.status})`)
+	for (const script of options.seedScripts ?? []) {
+		const seeded = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_REQUESTS: 'false' }, stdio: ['ignore', 'ignore', 'inherit'] })
+		if (seeded.status !== 0) throw new Error(`${script} failed (exit ${seeded.status})`)
 	}
 	const port = await freePort()
 	const log = path.join(BENCH_TMP, 'server.log')

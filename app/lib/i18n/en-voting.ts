@@ -55,6 +55,7 @@ export const enVoting = {
 	'vote.settings': 'Voting',
 	'vote.notifySetting': 'Tell me when ideas I voted for move on',
 	'vote.creditSetting': 'Name me among the fans who chose an idea',
+	'vote.settingsSave': 'Save voting settings',
 	'vote.settingsSaved': 'Saved.',
 
 	'vote.error.notFound': 'That idea does not exist or is not open.',

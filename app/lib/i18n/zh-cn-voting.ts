@@ -57,6 +57,7 @@ export const zhCNVoting: Record<keyof typeof enVoting, string> = {
 	'vote.settings': '投票',
 	'vote.notifySetting': '我投过票的点子有进展时通知我',
 	'vote.creditSetting': '在选中点子的粉丝名单中显示我的名字',
+	'vote.settingsSave': '保存投票设置',
 	'vote.settingsSaved': '已保存。',
 
 	'vote.error.notFound': '这个点子不存在或未开放。',
