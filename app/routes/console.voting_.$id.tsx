@@ -119,7 +119,7 @@ export default function ConsoleCandidatePage() {
 			</section>
 			<section className="card" aria-labelledby="edit-title">
 				<h2 id="edit-title">{t('post.edit')}</h2>
-				<CandidateForm rounds={rounds} candidate={{ ...c, roundId: c.round?.id ?? null }} failure={result && !result.ok && result.intent === 'candidate' ? result : undefined} submitLabel={t('console.productSave')} />
+				<CandidateForm rounds={rounds} candidate={{ ...c, roundId: c.round?.id ?? null }} failure={result && !result.ok && result.intent === 'candidate' ? result : undefined} submitLabel={t('console.saveSetting')} />
 			</section>
 		</>
 	)

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useFetcher, useNavigation } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { useEffect, useRef, useState } from 'react'
 import { FormAlert } from '#app/components/ui/field.tsx'
 import { useFormFailure } from '#app/components/ui/use-form-failure.ts'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
@@ -11,7 +11,7 @@ import { parseForm, refusalToForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
 import { useT } from '#app/lib/i18n/use-t.ts'
-import type { loader as similarLoader } from './vote.similar.tsx'
+import type { SimilarIdeas } from './vote.similar.tsx'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vote.suggestTitle')
 
@@ -36,20 +36,33 @@ export default function SuggestPage() {
 	const t = useT()
 	const { fieldError, formError, value } = useFormFailure(useActionData<typeof action>())
 	const busy = useNavigation().state === 'submitting'
-	const similar = useFetcher<typeof similarLoader>()
+	const [matches, setMatches] = useState<SimilarIdeas['similar']>([])
 	const timer = useRef<ReturnType<typeof setTimeout>>()
-	useEffect(() => () => clearTimeout(timer.current), [])
-	// While the member types, look up ideas like theirs (a short pause first, not on every key).
-	const lookUp = (text: string) => {
+	const pending = useRef<AbortController>()
+	const stop = () => {
 		clearTimeout(timer.current)
-		timer.current = setTimeout(() => similar.load(`/vote/similar?${new URLSearchParams({ q: text })}`), 250)
+		pending.current?.abort()
 	}
-	const matches = similar.data?.similar ?? []
+	useEffect(() => stop, [])
+	// While the member types, look up ideas like theirs (after a short pause, not on every key).
+	// NOTE: a plain fetch of the JSON route, not a Remix fetcher: a fetcher still loading when the
+	// form is sent can surface as the page's error.
+	const lookUp = (text: string) => {
+		stop()
+		timer.current = setTimeout(() => {
+			const controller = new AbortController()
+			pending.current = controller
+			fetch(`/vote/similar?${new URLSearchParams({ q: text })}`, { signal: controller.signal })
+				.then((r) => (r.ok ? (r.json() as Promise<SimilarIdeas>) : { similar: [] }))
+				.then((d) => setMatches(d.similar))
+				.catch(() => {})
+		}, 250)
+	}
 	return (
 		<section className="card compose" aria-labelledby="page-title">
 			<h1 id="page-title">{t('vote.suggestTitle')}</h1>
 			<p className="muted">{t('vote.suggestIntro')}</p>
-			<Form method="post" noValidate className="stack">
+			<Form method="post" noValidate className="stack" onSubmit={stop}>
 				<FormAlert message={formError} />
 				<div className="field">
 					<label htmlFor="idea-title">{t('vote.field.title')}</label>

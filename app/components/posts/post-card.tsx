@@ -37,7 +37,7 @@ export function PostCard({ post, signedIn }: { post: PostView; signedIn: boolean
 				<LikeButton post={post} signedIn={signedIn} />
 				<Link to={`/posts/${post.id}#comments`} className="post-action">
 					<Icon name="comment" width={18} height={18} />
-					{t('post.comments', { count: post.commentCount })}
+					{post.commentCount === 1 ? t('post.commentOne') : t('post.comments', { count: post.commentCount })}
 				</Link>
 			</div>
 		</article>

@@ -27,7 +27,7 @@ export function VoteCount({ count }: { count: { votes: number; newVotes: number 
 	const t = useT()
 	return (
 		<span className="vote-count">
-			<strong className="vote-figure" data-testid="vote-count">{t('vote.votes', { count: count.votes })}</strong>
+			<strong className="vote-figure" data-testid="vote-count">{count.votes === 1 ? t('vote.voteOne') : t('vote.votes', { count: count.votes })}</strong>
 			{count.newVotes ? <span className="muted vote-new">{t('vote.newVotes', { count: count.newVotes })}</span> : null}
 		</span>
 	)

@@ -28,6 +28,7 @@ export const enPosts = {
 	'post.helpful': 'Helpful',
 	'post.helpfulDone': 'You found this helpful',
 	'post.comments': '{count} comments',
+	'post.commentOne': '1 comment',
 	'post.readMore': 'Read more',
 	'post.about': 'About {product}',
 	'post.by': 'by {name}',

@@ -9,6 +9,7 @@ export const enVoting = {
 	'vote.empty': 'No ideas to vote on yet. Suggest one!',
 	'vote.other': 'More ideas',
 	'vote.votes': '{count} votes',
+	'vote.voteOne': '1 vote',
 	'vote.newVotes': '+{count} from new members, counted after their first day',
 	'vote.targetPrice': 'About {price}',
 	'vote.stage.proposed': 'Coming to a vote',

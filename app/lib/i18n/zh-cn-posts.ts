@@ -30,6 +30,7 @@ export const zhCNPosts: Record<keyof typeof enPosts, string> = {
 	'post.helpful': '有用',
 	'post.helpfulDone': '你觉得有用',
 	'post.comments': '{count} 条评论',
+	'post.commentOne': '1 条评论',
 	'post.readMore': '阅读全文',
 	'post.about': '关于 {product}',
 	'post.by': '作者 {name}',

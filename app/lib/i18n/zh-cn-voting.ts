@@ -11,6 +11,7 @@ export const zhCNVoting: Record<keyof typeof enVoting, string> = {
 	'vote.empty': '还没有可以投票的点子。来提一个吧！',
 	'vote.other': '更多点子',
 	'vote.votes': '{count} 票',
+	'vote.voteOne': '1 票',
 	'vote.newVotes': '另有 {count} 票来自新会员，注册满一天后计入',
 	'vote.targetPrice': '约 {price}',
 	'vote.stage.proposed': '即将投票',
