@@ -12,6 +12,7 @@ const shots = [
 	{ name: 'home-phone', path: '/', viewport: { width: 390, height: 844 } },
 	{ name: 'home-desktop', path: '/', viewport: { width: 1280, height: 800 } },
 	{ name: 'console-desktop', path: '/console', viewport: { width: 1280, height: 800 }, login: 'merchant@quanzi.test' },
+	{ name: 'vote-desktop', path: '/vote', viewport: { width: 1280, height: 800 } },
 ]
 for (const shot of shots) {
 	const context = await browser.newContext({ viewport: shot.viewport, locale: process.env.SHOT_LOCALE ?? 'zh-CN' })
@@ -24,6 +25,15 @@ for (const shot of shots) {
 		await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 	}
 	await page.goto(`${base}${shot.path}`)
+	// Scroll through once so lazy photos load before the full-page shot.
+	await page.evaluate(async () => {
+		for (let y = 0; y < document.body.scrollHeight; y += 400) {
+			window.scrollTo(0, y)
+			await new Promise((resolve) => setTimeout(resolve, 60))
+		}
+		window.scrollTo(0, 0)
+	})
+	await page.waitForLoadState('networkidle')
 	await page.screenshot({ path: `${out}/${shot.name}.png`, fullPage: true })
 	await context.close()
 }

@@ -26,12 +26,13 @@ export async function loader({ context }: LoaderFunctionArgs) {
 		rounds: rounds.map((r) => ({ ...r, used: budgets[r.id] ?? 0, candidates: board.filter((c) => c.round?.id === r.id) })),
 		others: board.filter((c) => !c.round || !openIds.has(c.round.id)),
 		pending,
+		signedIn: Boolean(viewer),
 	}
 }
 
 export default function VoteBoard() {
 	const t = useT()
-	const { rounds, others, pending } = useLoaderData<typeof loader>()
+	const { rounds, others, pending, signedIn } = useLoaderData<typeof loader>()
 	const ends = useDateFormat({ dateStyle: 'medium', timeStyle: 'short' })
 	// Counts arrive live from everyone's votes; the page's own numbers are the starting point.
 	const [live, setLive] = useState<Record<string, VoteCount>>({})
@@ -54,7 +55,7 @@ export default function VoteBoard() {
 					{round.description ? <p>{round.description}</p> : null}
 					<p className="muted">
 						{t('vote.roundEnds', { date: ends.format(new Date(round.endsAt)) })}
-						{round.maxVotes ? ` · ${t('vote.budget', { left: Math.max(0, round.maxVotes - round.used), max: round.maxVotes })}` : ''}
+						{round.maxVotes && signedIn ? ` · ${t('vote.budget', { left: Math.max(0, round.maxVotes - round.used), max: round.maxVotes })}` : ''}
 					</p>
 					<ul className="product-grid">
 						{round.candidates.map((c) => (
