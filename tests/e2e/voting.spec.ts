@@ -71,6 +71,14 @@ test('a round from opening to pre-sale: votes with variants, a live notice to ev
 test('a member cannot use the voting console, and a suggestion that is too long is refused with a message', async ({ page }) => {
 	await logIn(page, 'lin@quanzi.test', 'quanzi-member')
 	expect((await page.goto('/console/voting'))?.status()).toBe(403)
+	// A stage change posted by hand is refused too, and the idea stays where it was.
+	await page.goto('/vote')
+	const href = await page.getByRole('link', { name: /Travel tea set in a linen case/ }).getAttribute('href')
+	const id = href!.split('/').pop()!
+	const forged = await page.request.post(`/console/voting/${id}`, { form: { intent: 'stage', to: 'presale' }, headers: { Origin: new URL(page.url()).origin } })
+	expect(forged.status()).toBe(403)
+	await page.goto(href!)
+	await expect(page.locator('.tag.stage-voting')).toHaveText('Voting')
 	await page.goto('/vote/suggest')
 	// Typing an idea like one on the board points there, so votes do not split.
 	await page.getByLabel('Your idea').fill('tea set for travel')
