@@ -43,6 +43,8 @@ test('a round from opening to pre-sale: votes with variants, a live notice to ev
 		await expect(p.getByText(`You prefer: ${voter.variant}`)).toBeVisible()
 		await expect(p.getByTestId('vote-count')).toHaveText(i === 0 ? '1 vote' : `${i + 1} votes`)
 		await waitForLive(p)
+		// The voters already on the page see the new count arrive live, without a reload.
+		for (const earlier of pages) await expect(earlier.getByTestId('vote-count')).toHaveText(`${i + 1} votes`)
 		pages.push(p)
 	}
 
