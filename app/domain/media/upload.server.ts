@@ -32,7 +32,9 @@ export async function receiveUploads(request: Request): Promise<ReceivedUpload> 
 	const limits = mediaLimits()
 	const maxFileBytes = MAX_PHOTOS * limits.photoMaxBytes + MAX_VIDEOS * limits.videoMaxBytes
 	const fields = new FormData()
-	const files: StagedFile[] = []
+	// Each file's slot is taken in body order when its part begins, so the photos keep the
+	// order the member chose even when a later, smaller file finishes writing first.
+	const files: (StagedFile | undefined)[] = []
 	const temps: string[] = []
 	let failure: MediaFailure | null = null
 	const fail = (f: MediaFailure) => (failure ??= f)
@@ -41,7 +43,7 @@ export async function receiveUploads(request: Request): Promise<ReceivedUpload> 
 	}
 	const finish = async (): Promise<ReceivedUpload> => {
 		if (failure) await discard()
-		return { fields, files: failure ? [] : files, failure, discard }
+		return { fields, files: failure ? [] : files.filter((f) => f !== undefined), failure, discard }
 	}
 
 	if (Number(request.headers.get('content-length') ?? 0) > maxFileBytes + MAX_TEXT_BYTES) {
@@ -86,7 +88,7 @@ export async function receiveUploads(request: Request): Promise<ReceivedUpload> 
 	}
 	const tasks: Promise<void>[] = []
 
-	async function stageFile(field: string, stream: Readable, filename: string) {
+	async function stageFile(slot: number, field: string, stream: Readable, filename: string) {
 		const name = cleanName(filename)
 		const kind = isUploadField(field) ? FIELD_KIND[field] : null
 		const max = kind === 'video' ? limits.videoMaxBytes : limits.photoMaxBytes
@@ -97,6 +99,7 @@ export async function receiveUploads(request: Request): Promise<ReceivedUpload> 
 		let bytes = 0
 		let head = Buffer.alloc(0)
 		let handle: FileHandle | null = null
+		let file = ''
 		reading.add(stream)
 		try {
 			for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -126,7 +129,7 @@ export async function receiveUploads(request: Request): Promise<ReceivedUpload> 
 				}
 				if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)])
 				if (!handle) {
-					const file = path.join(mediaDirs().tmp, `upload-${randomUUID()}`)
+					file = path.join(mediaDirs().tmp, `upload-${randomUUID()}`)
 					temps.push(file)
 					handle = await open(file, 'wx', 0o600)
 				}
@@ -147,12 +150,12 @@ export async function receiveUploads(request: Request): Promise<ReceivedUpload> 
 		const label = name || (kind === 'video' ? 'video' : 'photo')
 		if (!sniffed) return void fail({ message: 'media.unsupportedType', params: { name: label } })
 		if (sniffed.kind !== kind) return void fail({ message: kind === 'image' ? 'media.notAPhoto' : 'media.notAVideo', params: { name: label } })
-		files.push({ field, path: temps.at(-1)!, bytes, kind, format: sniffed.format, name: label })
+		files[slot] = { field, path: file, bytes, kind, format: sniffed.format, name: label }
 	}
 
 	parser.on('file', (field, stream, info) => {
 		if (stopped) stream.resume()
-		else tasks.push(stageFile(field, stream, info.filename ?? ''))
+		else tasks.push(stageFile(tasks.length, field, stream, info.filename ?? ''))
 	})
 	parser.on('field', (field, value, info) => {
 		textBytes += Buffer.byteLength(value)

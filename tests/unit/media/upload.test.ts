@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { mediaDirs } from '#app/domain/media/config.server.ts'
 import { MB } from '#app/domain/media/failure.ts'
 import { receiveUploads } from '#app/domain/media/upload.server.ts'
@@ -36,6 +37,9 @@ function multipart(parts: Part[]): Request {
 }
 const uploadsLeft = () => (existsSync(mediaDirs().tmp) ? readdirSync(mediaDirs().tmp).filter((f) => f.startsWith('upload-')) : [])
 
+// Each test checks what it left itself; this only keeps one failure from failing the next.
+afterEach(() => uploadsLeft().forEach((f) => rmSync(path.join(mediaDirs().tmp, f), { force: true })))
+
 describe('receiveUploads', () => {
 	test('stages photos and a video to temp files, typed by their bytes, with the text fields', async () => {
 		const upload = await receiveUploads(
@@ -51,6 +55,18 @@ describe('receiveUploads', () => {
 		expect(uploadsLeft()).toHaveLength(3)
 		await upload.discard()
 		await upload.discard() // idempotent
+		expect(uploadsLeft()).toEqual([])
+	})
+
+	test('nine photos of very different sizes keep their order, and each staged file holds its own bytes', async () => {
+		// Large and tiny files alternate so a tiny one can finish writing before the large one
+		// before it: the staged list must still follow the body, and no file may take another's path.
+		const photos = Array.from({ length: 9 }, (_, i) => Buffer.concat([jpeg, randomBytes(i % 2 === 0 ? 600_000 : 10)]))
+		const upload = await receiveUploads(multipart(photos.map((bytes, i) => ['photos', bytes, `p${i}.jpg`] as Part)))
+		expect(upload.failure).toBeNull()
+		expect(upload.files.map((f) => f.name)).toEqual(photos.map((_, i) => `p${i}.jpg`))
+		upload.files.forEach((f, i) => expect(readFileSync(f.path).equals(photos[i]), f.name).toBe(true))
+		await upload.discard()
 		expect(uploadsLeft()).toEqual([])
 	})
 
