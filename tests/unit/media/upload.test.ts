@@ -65,7 +65,7 @@ describe('receiveUploads', () => {
 		const upload = await receiveUploads(multipart(photos.map((bytes, i) => ['photos', bytes, `p${i}.jpg`] as Part)))
 		expect(upload.failure).toBeNull()
 		expect(upload.files.map((f) => f.name)).toEqual(photos.map((_, i) => `p${i}.jpg`))
-		upload.files.forEach((f, i) => expect(readFileSync(f.path).equals(photos[i]), f.name).toBe(true))
+		upload.files.forEach((f, i) => expect(readFileSync(f.path).equals(photos[i]!), f.name).toBe(true))
 		await upload.discard()
 		expect(uploadsLeft()).toEqual([])
 	})
