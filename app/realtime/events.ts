@@ -1,6 +1,8 @@
 /** The Socket.IO contract, shared by the server and the browser. */
+import type { ChatMessage, FlashSaleView, LikeTotals, LiveSnapshot, PinView, RoomState } from '#app/domain/live/views.ts'
 
-export type Ack<T> = (reply: { data: T } | { error: string }) => void
+/** A handler's answer: the data, or the i18n key of what went wrong (with its parameters). */
+export type Ack<T> = (reply: { data: T } | { error: string; params?: Record<string, string | number> }) => void
 
 export type NotificationPush = {
 	id: string
@@ -16,6 +18,19 @@ export interface ServerToClientEvents {
 	'session:ended': () => void
 	/** A candidate's count changed; sent to `public:vote`. */
 	'vote:count': (count: VoteCountPush) => void
+	// Live rooms: sent to `live:<roomId>` (see app/realtime/live-handlers.server.ts).
+	'chat:message': (message: ChatMessage) => void
+	'chat:removed': (removed: { roomId: string; ids: number[] }) => void
+	'like:totals': (totals: LikeTotals) => void
+	'presence:count': (presence: { roomId: string; viewers: number }) => void
+	'pin:update': (pins: { roomId: string; pins: PinView[] }) => void
+	'sale:update': (update: { roomId: string; sale: FlashSaleView | null }) => void
+	'sale:stock': (stock: { roomId: string; saleId: string; remaining: number }) => void
+	'live:state': (state: RoomState) => void
+	/** Only to the member concerned: muted until a time, or banned (until null). */
+	'live:restricted': (restriction: { roomId: string; kind: 'mute' | 'ban'; until: string | null }) => void
+	/** An event the server could not take (unknown, malformed, not allowed) that had no ack to answer. */
+	'live:error': (error: { message: string; params?: Record<string, string | number> }) => void
 }
 
 export type VoteCountPush = { candidateId: string; votes: number; newVotes: number }
@@ -27,12 +42,33 @@ export interface ClientToServerEvents {
 	'room:join': (payload: { room: string }, ack: Ack<{ room: string }>) => void
 	'room:leave': (payload: { room: string }, ack: Ack<{ room: string }>) => void
 	'whoami': (ack: Ack<{ userId: string | null; role: string | null }>) => void
+	'live:join': (payload: { roomId: string; afterId?: number }, ack: Ack<LiveSnapshot>) => void
+	'live:leave': (payload: { roomId: string }, ack?: Ack<{ roomId: string }>) => void
+	/** Sent every BEAT_MS while the room page is open: what the viewer count counts. */
+	'live:beat': (payload: { roomId: string }) => void
+	'chat:send': (payload: { roomId: string; body: string }, ack: Ack<ChatMessage>) => void
+	'chat:delete': (payload: { roomId: string; messageId: number }, ack: Ack<{ id: number }>) => void
+	/** Taps since the last burst; with productId they are "want it" taps on that pinned product. */
+	'like:burst': (payload: { roomId: string; count: number; productId?: string }, ack?: Ack<{ accepted: number }>) => void
+	'pin:set': (payload: { roomId: string; productId: string; pinned: boolean }, ack: Ack<{ pins: PinView[] }>) => void
+	'sale:start': (
+		payload: { roomId: string; productId: string; priceCents: number; stock: number; perMember: number; countdownSeconds: number; durationMinutes: number },
+		ack: Ack<FlashSaleView>,
+	) => void
+	'sale:stop': (payload: { roomId: string; saleId: string }, ack: Ack<FlashSaleView>) => void
+	/** key: the client's id for this claim, so a retried claim is taken once. */
+	'sale:claim': (payload: { roomId: string; saleId: string; quantity: number; key: string }, ack: Ack<{ claimed: number; remaining: number; intentId: string }>) => void
+	'mod:mute': (payload: { roomId: string; userId: string; minutes: number }, ack: Ack<{ until: string }>) => void
+	'mod:ban': (payload: { roomId: string; userId: string }, ack: Ack<{ userId: string }>) => void
+	'room:settings': (payload: { roomId: string; slowModeSeconds?: number; membersOnly?: boolean }, ack: Ack<RoomState>) => void
 }
 
 export interface SocketData {
 	userId: string | null
 	role: string | null
 	sessionKey: string | null
+	/** The browser's device cookie: counts a signed-out viewer once however many tabs they open. */
+	deviceId: string | null
 }
 
 /** Rooms anyone may join, signed in or not: `public:<name>`. */

@@ -7,6 +7,7 @@ import { countUnread, getNotification } from '#app/domain/notifications/notifica
 import { domainEvents } from '#app/lib/events.server.ts'
 import { logError } from '#app/lib/log.server.ts'
 import { isSameOrigin } from '#app/lib/origin.server.ts'
+import { readDeviceId } from '#app/server/middleware.server.ts'
 import { PUBLIC_ROOM, VOTE_ROOM, type ClientToServerEvents, type ServerToClientEvents, type SocketData, type VoteCountPush } from './events.ts'
 
 export type QuanziServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -28,7 +29,12 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string): Q
 	io.use(async (socket, next) => {
 		try {
 			const { user, token } = await authenticate(socket.handshake.headers.cookie)
-			socket.data = { userId: user?.id ?? null, role: user?.role ?? null, sessionKey: token ? sessionKey(token) : null }
+			socket.data = {
+				userId: user?.id ?? null,
+				role: user?.role ?? null,
+				sessionKey: token ? sessionKey(token) : null,
+				deviceId: readDeviceId(socket.handshake.headers.cookie),
+			}
 			next()
 		} catch (error) {
 			logError('socket:auth', error)

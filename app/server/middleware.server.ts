@@ -111,11 +111,17 @@ export function pickLocale(userLocale: string | null | undefined, cookieHeader: 
 export const DEVICE_COOKIE = 'quanzi_device'
 const TWO_YEARS_S = 2 * 365 * 24 * 3600
 
+/** The device id from a Cookie header, when it is one we could have set. */
+export function readDeviceId(header: string | undefined): string | null {
+	const id = readCookie(header, DEVICE_COOKIE)
+	return id && /^[A-Za-z0-9_-]{16,64}$/.test(id) ? id : null
+}
+
 /** A random id per browser (HttpOnly), so the referral rules can tell one browser's accounts apart. */
 export function deviceCookie(): Middleware {
 	return (req, res, next) => {
-		let id = readCookie(req.headers.cookie, DEVICE_COOKIE)
-		if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
+		let id = readDeviceId(req.headers.cookie)
+		if (!id) {
 			id = randomBytes(18).toString('base64url')
 			res.append('Set-Cookie', `${DEVICE_COOKIE}=${id}; Path=/; Max-Age=${TWO_YEARS_S}; HttpOnly; SameSite=Lax`)
 		}
