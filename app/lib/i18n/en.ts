@@ -1,5 +1,8 @@
 import { enPosts } from './en-posts.ts'
 import { enVoting } from './en-voting.ts'
+import { enLive } from './en-live.ts'
+import { enLiveConsole } from './en-live-console.ts'
+import { enLivePlayer } from './en-live-player.ts'
 
 /** English. Every key here must exist in zh-cn.ts too (the type and a test check it). */
 export const en = {
@@ -315,6 +318,9 @@ export const en = {
 	'media.storageFailed': 'We could not save your files just now. Try again in a moment.',
 	...enPosts,
 	...enVoting,
+	...enLive,
+	...enLiveConsole,
+	...enLivePlayer,
 } as const
 
 export type MessageKey = keyof typeof en

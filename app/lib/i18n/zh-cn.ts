@@ -1,6 +1,9 @@
 import type { MessageKey } from './en.ts'
 import { zhCNPosts } from './zh-cn-posts.ts'
 import { zhCNVoting } from './zh-cn-voting.ts'
+import { zhCNLive } from './zh-cn-live.ts'
+import { zhCNLiveConsole } from './zh-cn-live-console.ts'
+import { zhCNLivePlayer } from './zh-cn-live-player.ts'
 
 /** 简体中文. Typed against en.ts, so a missing key fails the type check. */
 export const zhCN: Record<MessageKey, string> = {
@@ -316,4 +319,7 @@ export const zhCN: Record<MessageKey, string> = {
 	'media.storageFailed': '暂时无法保存你的文件。请稍后再试。',
 	...zhCNPosts,
 	...zhCNVoting,
+	...zhCNLive,
+	...zhCNLiveConsole,
+	...zhCNLivePlayer,
 }

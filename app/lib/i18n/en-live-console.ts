@@ -1,0 +1,3 @@
+/** English: live console. Spread into en.ts. */
+export const enLiveConsole = {
+} as const

@@ -1,0 +1,3 @@
+/** English: live player. Spread into en.ts. */
+export const enLivePlayer = {
+} as const

@@ -1,0 +1,3 @@
+/** English: live. Spread into en.ts. */
+export const enLive = {
+} as const
