@@ -58,7 +58,7 @@ app.get('/healthz', async (_req, res) => {
 	const ok = !stopping && (await isDatabaseReachable())
 	res.status(ok ? 200 : 503).json({ ok, database: ok ? 'reachable' : 'unreachable' })
 })
-app.use(mw.securityHeaders({ dev: DEV, https: env.PUBLIC_URL.startsWith('https://') }))
+app.use(mw.securityHeaders({ dev: DEV, https: env.PUBLIC_URL.startsWith('https://'), streamOrigins: env.LIVE_STREAM_ORIGINS }))
 app.use(compression())
 
 let build: ServerBuild | (() => Promise<ServerBuild>)
@@ -103,7 +103,7 @@ app.use((error: unknown, req: express.Request, res: express.Response, _next: exp
 })
 
 const httpServer = createServer(app)
-const io = createSocketServer(httpServer, env.PUBLIC_URL)
+const io = createSocketServer(httpServer, env.PUBLIC_URL, { liveWatchMs: env.LIVE_WATCH_MINUTES * 60_000 })
 
 httpServer.listen(env.PORT, env.HOST, () => {
 	logEvent('server:listening', { url: env.PUBLIC_URL, port: env.PORT, mode: env.NODE_ENV })

@@ -11,6 +11,9 @@ import { useT } from '#app/lib/i18n/use-t.ts'
 import type {} from '#app/lib/context.ts'
 import { useMemberStream } from '#app/realtime/use-socket.ts'
 import appCss from '#app/styles/app.css?url'
+import liveCss from '#app/styles/live.css?url'
+import livePlayerCss from '#app/styles/live-player.css?url'
+import liveRoomCss from '#app/styles/live-room.css?url'
 import postsCss from '#app/styles/posts.css?url'
 import votingCss from '#app/styles/voting.css?url'
 
@@ -18,6 +21,9 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: appCss },
 	{ rel: 'stylesheet', href: postsCss },
 	{ rel: 'stylesheet', href: votingCss },
+	{ rel: 'stylesheet', href: liveCss },
+	{ rel: 'stylesheet', href: livePlayerCss },
+	{ rel: 'stylesheet', href: liveRoomCss },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 	{ rel: 'manifest', href: '/site.webmanifest' },
 ]

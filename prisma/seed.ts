@@ -5,6 +5,7 @@ import { createCampaign } from '#app/domain/lottery/campaigns.server.ts'
 import { draw } from '#app/domain/lottery/draws.server.ts'
 import { award, spend } from '#app/domain/points/ledger.server.ts'
 import { connectDatabase, prisma } from '#app/lib/db.server.ts'
+import { seedLive } from './seed-live.ts'
 import { seedPosts } from './seed-posts.ts'
 import { seedVoting } from './seed-voting.ts'
 
@@ -75,10 +76,11 @@ async function seed() {
 	await seedWin()
 	const ids = Object.fromEntries(
 		(await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { id: true, email: true } })).map((u) => [u.email.split('@')[0], u.id]),
-	) as Record<'merchant' | 'leader' | 'mei' | 'lin', string>
+	) as Record<'merchant' | 'leader' | 'mei' | 'lin' | 'tom', string>
 	const posts = await seedPosts(ids)
 	await seedVoting(ids)
-	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products, ${posts} posts and a voting round.`)
+	const rooms = await seedLive(ids)
+	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products, ${posts} posts, a voting round and ${rooms} live rooms.`)
 }
 
 await seed()

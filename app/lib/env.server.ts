@@ -6,6 +6,29 @@ import { z } from 'zod'
 const positiveNumber = (example: string) =>
 	z.coerce.number({ invalid_type_error: `must be ${example}` }).positive(`must be ${example}, above zero`)
 
+// NOTE: these go verbatim into the Content-Security-Policy header, so a host is letters,
+// digits, dots and hyphens only (what CSP's host-source allows); the URL parser alone lets `;` through.
+const CSP_ORIGIN = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?$/
+
+/** "https://a.example, https://b.example:8443" → their origins; a path, query or login is refused. */
+const originList = z
+	.string()
+	.default('')
+	.transform((value, ctx) => {
+		const items = value.split(',').map((s) => s.trim()).filter(Boolean)
+		const origins: string[] = []
+		for (const item of items) {
+			const url = /^https?:\/\/[^/?#]+\/?$/i.test(item) && URL.canParse(item) ? new URL(item) : null
+			if (!url || url.username || url.password || !CSP_ORIGIN.test(url.origin)) {
+				const message = `must be a comma-separated list of http(s) origins such as https://stream.example.net; "${item}" is not one`
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message })
+				return z.NEVER
+			}
+			origins.push(url.origin)
+		}
+		return origins
+	})
+
 // One schema for every setting Quanzi reads from the environment. A bad value stops
 // the process at boot with a message that names the variable (see parseEnv).
 const EnvSchema = z
@@ -40,6 +63,10 @@ const EnvSchema = z
 		MEDIA_VIDEO_MAX_SECONDS: positiveNumber('a number of seconds such as 180').default(180),
 		// NOTE: a decompression-bomb guard; far below sharp's own 268 MP default on purpose.
 		MEDIA_MAX_MEGAPIXELS: positiveNumber('a number of megapixels such as 60').default(60),
+		// Streaming services a live room may play from; the CSP lets the player fetch from them.
+		LIVE_STREAM_ORIGINS: originList,
+		// Minutes a member watches a live room without a break to earn the live.watched points.
+		LIVE_WATCH_MINUTES: positiveNumber('a number of minutes such as 5').default(5),
 	})
 	.refine((e) => Boolean(e.MERCHANT_EMAIL) === Boolean(e.MERCHANT_PASSWORD), {
 		message: 'MERCHANT_EMAIL and MERCHANT_PASSWORD must be set together',

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import type { RoomState } from '#app/domain/live/views.ts'
 import { remember } from './remember.ts'
 
 /**
@@ -12,6 +13,8 @@ export type DomainEvents = {
 	'media:settled': [{ mediaId: string; postId: string | null; status: 'ready' | 'failed' }]
 	/** A candidate's vote count changed (a vote cast, withdrawn or merged). */
 	'vote:counted': [{ candidateId: string; votes: number; newVotes: number }]
+	/** A live room went live, ended, or changed its chat settings (from a page action or a socket). */
+	'live:state': [RoomState]
 }
 
 class DomainEventBus extends EventEmitter<DomainEvents> {}

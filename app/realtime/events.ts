@@ -65,6 +65,7 @@ export interface ClientToServerEvents {
 
 export interface SocketData {
 	userId: string | null
+	displayName: string | null
 	role: string | null
 	sessionKey: string | null
 	/** The browser's device cookie: counts a signed-out viewer once however many tabs they open. */

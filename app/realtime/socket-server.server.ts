@@ -8,6 +8,9 @@ import { domainEvents } from '#app/lib/events.server.ts'
 import { logError } from '#app/lib/log.server.ts'
 import { isSameOrigin } from '#app/lib/origin.server.ts'
 import { readDeviceId } from '#app/server/middleware.server.ts'
+import type { RoomState } from '#app/domain/live/views.ts'
+import { LiveHub, liveChannel } from './live-hub.server.ts'
+import { registerLiveHandlers } from './live-handlers.server.ts'
 import { PUBLIC_ROOM, VOTE_ROOM, type ClientToServerEvents, type ServerToClientEvents, type SocketData, type VoteCountPush } from './events.ts'
 
 export type QuanziServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -19,7 +22,7 @@ const RoomSchema = z.object({ room: z.string().regex(PUBLIC_ROOM) })
  * carries the same session cookie as HTTP; a signed-in socket joins `user:<id>`
  * and `session:<key>`, so notifications reach the member and logout reaches the tab.
  */
-export function createSocketServer(httpServer: HttpServer, publicUrl: string): QuanziServer {
+export function createSocketServer(httpServer: HttpServer, publicUrl: string, options: { liveWatchMs: number }): QuanziServer {
 	const io: QuanziServer = new Server(httpServer, {
 		serveClient: false,
 		maxHttpBufferSize: 64 * 1024,
@@ -31,6 +34,7 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string): Q
 			const { user, token } = await authenticate(socket.handshake.headers.cookie)
 			socket.data = {
 				userId: user?.id ?? null,
+				displayName: user?.displayName ?? null,
 				role: user?.role ?? null,
 				sessionKey: token ? sessionKey(token) : null,
 				deviceId: readDeviceId(socket.handshake.headers.cookie),
@@ -42,9 +46,13 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string): Q
 		}
 	})
 
+	const hub = new LiveHub(io, { watchMs: options.liveWatchMs })
+	hub.start()
+
 	io.on('connection', (socket) => {
 		const { userId, sessionKey: key } = socket.data
 		if (userId && key) void socket.join([`user:${userId}`, `session:${key}`])
+		registerLiveHandlers(io, hub, socket)
 
 		socket.on('whoami', (ack) => {
 			if (typeof ack === 'function') ack({ data: { userId: socket.data.userId, role: socket.data.role } })
@@ -79,10 +87,14 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string): Q
 		io.in(rooms).disconnectSockets(true)
 	}
 	const onVoteCounted = (count: VoteCountPush) => io.to(VOTE_ROOM).emit('vote:count', count)
+	const onLiveState = (state: RoomState) => io.to(liveChannel(state.roomId)).emit('live:state', state)
 	domainEvents.on('notification:created', onNotification)
 	domainEvents.on('session:ended', onSessionEnded)
 	domainEvents.on('vote:counted', onVoteCounted)
+	domainEvents.on('live:state', onLiveState)
 	httpServer.on('close', () => {
+		void hub.stop()
+		domainEvents.off('live:state', onLiveState)
 		domainEvents.off('notification:created', onNotification)
 		domainEvents.off('session:ended', onSessionEnded)
 		domainEvents.off('vote:counted', onVoteCounted)

@@ -2,18 +2,18 @@ import { useEffect, useRef, useState } from 'react'
 import { io, type Socket } from 'socket.io-client'
 import type { ClientToServerEvents, NotificationPush, ServerToClientEvents } from './events.ts'
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 let shared: ClientSocket | undefined
 let users = 0
 /** The tab's one connection (over WebSocket first; the session cookie goes with it), held until the last user lets go. */
-function acquireSocket(): ClientSocket {
+export function acquireSocket(): ClientSocket {
 	shared ??= io({ transports: ['websocket', 'polling'], withCredentials: true, autoConnect: false })
 	users++
 	if (shared.disconnected) shared.connect()
 	return shared
 }
-function releaseSocket(): void {
+export function releaseSocket(): void {
 	users = Math.max(0, users - 1)
 	if (users === 0) shared?.disconnect()
 }

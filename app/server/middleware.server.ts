@@ -26,8 +26,13 @@ export function requestLog(enabled: boolean): Middleware {
 	}
 }
 
-/** Security headers, with a fresh CSP nonce per response for Remix's inline scripts. */
-export function securityHeaders(options: { dev: boolean; https: boolean }): Middleware {
+/**
+ * Security headers, with a fresh CSP nonce per response for Remix's inline scripts.
+ * streamOrigins (LIVE_STREAM_ORIGINS) may serve live video: hls.js fetches playlists and
+ * segments (connect-src), and a native player or an MP4 loads from them directly (media-src).
+ */
+export function securityHeaders(options: { dev: boolean; https: boolean; streamOrigins: readonly string[] }): Middleware {
+	const streams = options.streamOrigins.map((origin) => ` ${origin}`).join('')
 	return (req, res, next) => {
 		const nonce = randomBytes(16).toString('base64')
 		res.locals.cspNonce = nonce
@@ -40,8 +45,8 @@ export function securityHeaders(options: { dev: boolean; https: boolean }): Midd
 			`style-src ${style}`,
 			"img-src 'self' data: blob:",
 			"font-src 'self'",
-			`connect-src 'self' ws://${host} wss://${host}`,
-			"media-src 'self' blob:",
+			`connect-src 'self' ws://${host} wss://${host}${streams}`,
+			`media-src 'self' blob:${streams}`,
 			"object-src 'none'",
 			"base-uri 'self'",
 			"form-action 'self'",

@@ -20,6 +20,8 @@ export const BEAT_GRACE_MS = 25_000
 /** How often likes and stock are broadcast, and the viewer count. */
 export const LIKE_TICK_MS = 250
 export const PRESENCE_TICK_MS = 3000
+/** Slow-mode choices a moderator may pick (seconds between a member's messages; 0 is off). */
+export const SLOW_MODE_CHOICES = [0, 3, 5, 10, 30, 60] as const
 /** Taps a client may report in one burst. */
 export const MAX_TAPS_PER_BURST = 50
 /** Flash-sale bounds a host may set (countdown 0–5 minutes, open 1–20 minutes). */
@@ -98,3 +100,46 @@ export type RoomCard = {
 	subscribers: number
 	products: { id: string; name: string; priceCents: number }[]
 }
+
+/** The merchant's summary of a started or ended room (app/domain/live/summary.server.ts); first, one product's demand. */
+export type ProductDemand = {
+	id: string
+	name: string
+	priceCents: number
+	featured: boolean
+	pinned: boolean
+	/** The room's "want it" counter (LiveRoomProduct.wantCount; the members' own taps summed where there is no row). */
+	wantTaps: number
+	wantMembers: number
+	claimedUnits: number
+	claimers: number
+	/** Members who tapped "want it" and claimed none of it in this room's sales. */
+	idleWanters: number
+	forecast: number
+}
+
+export type SaleFigures = {
+	id: string
+	productId: string
+	productName: string
+	priceCents: number
+	stock: number
+	claimed: number
+	claimers: number
+	opensAt: string
+	closesAt: string
+	stoppedAt: string | null
+}
+
+export type RoomSummary = {
+	room: { id: string; title: string; status: RoomStatus; startedAt: string | null; endedAt: string | null; peakViewers: number; likeCount: number }
+	messages: { kept: number; deleted: number }
+	products: ProductDemand[]
+	sales: SaleFigures[]
+}
+
+/**
+ * LiveRoomProduct rows at this position or beyond are not featured: they only carry the
+ * "want it" count of a product pinned without being featured (app/domain/live/likes.server.ts).
+ */
+export const COUNTED_ONLY_POSITION = 100

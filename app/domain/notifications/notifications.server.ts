@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
 	'votePresale',
 	'voteInStock',
 	'voteDeclined',
+	'liveStarted',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

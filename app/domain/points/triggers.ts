@@ -11,6 +11,8 @@ export const TRIGGERS = {
 	'post.featured': { points: 50, capCount: null, capPeriod: null },
 	'vote.cast': { points: 2, capCount: 10, capPeriod: 'day' },
 	'vote.selected': { points: 30, capCount: null, capPeriod: null },
+	'live.watched': { points: 5, capCount: 2, capPeriod: 'day' },
+	'live.firstComment': { points: 2, capCount: 3, capPeriod: 'day' },
 	'profile.completed': { points: 20, capCount: 1, capPeriod: 'month' },
 	'referral.signup': { points: 20, capCount: 20, capPeriod: 'month' },
 	'referral.firstOrder': { points: 200, capCount: null, capPeriod: null },

@@ -1,0 +1,46 @@
+import { hasRole } from '#app/domain/accounts/roles.ts'
+import { prisma } from '#app/lib/db.server.ts'
+import type { RoomStatus } from './views.ts'
+
+export type LiveActor = { id: string; role: string | null } | null
+
+export type RoomAccess = {
+	room: { id: string; title: string; hostId: string; status: RoomStatus; startedAt: Date | null; slowModeSeconds: number; membersOnly: boolean }
+	isHost: boolean
+	/** The host, the merchant, and members named as the room's moderators. */
+	canModerate: boolean
+	banned: boolean
+	mutedUntil: Date | null
+}
+
+const ROOM_SELECT = { id: true, title: true, hostId: true, status: true, startedAt: true, slowModeSeconds: true, membersOnly: true } as const
+
+/** The room and what this person may do in it, in one round of queries; null when there is no such room. */
+export async function roomAccess(roomId: string, actor: LiveActor, now = new Date()): Promise<RoomAccess | null> {
+	const [room, moderator, restrictions] = await Promise.all([
+		prisma.liveRoom.findUnique({ where: { id: roomId }, select: ROOM_SELECT }),
+		actor ? prisma.liveModerator.findUnique({ where: { roomId_userId: { roomId, userId: actor.id } }, select: { userId: true } }) : null,
+		actor ? prisma.liveRestriction.findMany({ where: { roomId, userId: actor.id }, select: { kind: true, until: true } }) : [],
+	])
+	if (!room) return null
+	const isHost = actor?.id === room.hostId
+	const staff = Boolean(actor?.role && hasRole(actor.role, 'merchant'))
+	const mute = restrictions.find((r) => r.kind === 'mute' && r.until && r.until > now)
+	return {
+		room: { ...room, status: room.status as RoomStatus },
+		isHost,
+		canModerate: isHost || staff || Boolean(moderator),
+		banned: restrictions.some((r) => r.kind === 'ban'),
+		mutedUntil: mute?.until ?? null,
+	}
+}
+
+/** Who wears a badge in the chat: the host, then anyone else who may moderate. */
+export async function badgeHolders(roomId: string): Promise<{ hostId: string; moderatorIds: Set<string> }> {
+	const [room, moderators, staff] = await Promise.all([
+		prisma.liveRoom.findUniqueOrThrow({ where: { id: roomId }, select: { hostId: true } }),
+		prisma.liveModerator.findMany({ where: { roomId }, select: { userId: true } }),
+		prisma.user.findMany({ where: { role: 'merchant' }, select: { id: true }, take: 50 }),
+	])
+	return { hostId: room.hostId, moderatorIds: new Set([...moderators.map((m) => m.userId), ...staff.map((s) => s.id)]) }
+}
