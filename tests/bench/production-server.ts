@@ -1,6 +1,6 @@
-// The production server for bench:http: its own freshly migrated database under
-// tests/.tmp/bench/http/, so a run never touches the tests' template database
-// (which a concurrent npm test may be copying) nor other benchmarks' files.
+// The production server for a benchmark: its own freshly migrated database under
+// tests/.tmp/bench/<name>/ (http unless named), so a run never touches the tests' template
+// database (which a concurrent npm test may be copying) nor other benchmarks' files.
 import { spawn, spawnSync } from 'node:child_process'
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -8,11 +8,19 @@ import path from 'node:path'
 import { applyMigrations } from '../../scripts/lib.mjs'
 import { ROOT, TMP } from '../setup/paths.ts'
 
-const BENCH_TMP = path.join(TMP, 'bench', 'http')
 const START_TIMEOUT_MS = 60_000
 const STOP_TIMEOUT_MS = 15_000 // server.ts's own grace period is 10 s
 
-export type BenchServer = { url: string; log: string; alive: () => boolean; stop: () => Promise<void> }
+export type BenchServer = {
+	url: string
+	log: string
+	/** The server process, for its memory and CPU in /proc. */
+	pid: number
+	/** Its DATABASE_URL and DATA_DIR, for a benchmark that writes rows (members, sessions) directly. */
+	env: { DATABASE_URL: string; DATA_DIR: string }
+	alive: () => boolean
+	stop: () => Promise<void>
+}
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -29,19 +37,20 @@ function freePort(): Promise<number> {
  * Starts `node --import tsx server.ts` as production runs it and resolves once it
  * logs "server:listening". If it exits or stays silent, it is stopped and this rejects.
  */
-export async function startBenchServer(options: { seedScripts?: string[] } = {}): Promise<BenchServer> {
+export async function startBenchServer(options: { name?: string; seedScripts?: string[] } = {}): Promise<BenchServer> {
+	const dir = path.join(TMP, 'bench', options.name ?? 'http')
 	// Only the last run's files are kept (its log and database), for a look after a failure.
-	rmSync(BENCH_TMP, { recursive: true, force: true })
-	mkdirSync(BENCH_TMP, { recursive: true })
-	const databaseUrl = `file:${path.join(BENCH_TMP, 'quanzi.db')}`
-	const dataDir = path.join(BENCH_TMP, 'data')
+	rmSync(dir, { recursive: true, force: true })
+	mkdirSync(dir, { recursive: true })
+	const databaseUrl = `file:${path.join(dir, 'quanzi.db')}`
+	const dataDir = path.join(dir, 'data')
 	applyMigrations(databaseUrl)
 	for (const script of options.seedScripts ?? []) {
 		const seeded = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_REQUESTS: 'false' }, stdio: ['ignore', 'ignore', 'inherit'] })
 		if (seeded.status !== 0) throw new Error(`${script} failed (exit ${seeded.status})`)
 	}
 	const port = await freePort()
-	const log = path.join(BENCH_TMP, 'server.log')
+	const log = path.join(dir, 'server.log')
 	const logStream = createWriteStream(log)
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
 		cwd: ROOT,
@@ -90,5 +99,5 @@ export async function startBenchServer(options: { seedScripts?: string[] } = {})
 		await stop()
 		throw new Error(`${(error as Error).message}; its output is in ${path.relative(ROOT, log)}`)
 	}
-	return { url: `http://127.0.0.1:${port}`, log, alive, stop }
+	return { url: `http://127.0.0.1:${port}`, log, pid: child.pid!, env: { DATABASE_URL: databaseUrl, DATA_DIR: dataDir }, alive, stop }
 }

@@ -36,7 +36,7 @@ export function RoomSummaryView({ summary }: { summary: RoomSummary }) {
 			<h3>{t('liveSummary.productsTitle')}</h3>
 			{products.length === 0 ? <p className="muted">{t('liveSummary.productsEmpty')}</p> : (
 				<div className="table-wrap">
-					<table>
+					<table className="summary-table">
 						<thead>
 							<tr>
 								<th scope="col">{t('liveSummary.col.product')}</th>
@@ -57,11 +57,11 @@ export function RoomSummaryView({ summary }: { summary: RoomSummary }) {
 											{p.pinned ? <span className="tag tag-brand">{t('liveSummary.pinned')}</span> : null}
 										</span>
 									</th>
-									<td>{p.wantTaps}</td>
-									<td>{p.wantMembers}</td>
-									<td>{p.claimedUnits}</td>
-									<td>{p.claimers}</td>
-									<td className="summary-forecast" data-testid={`forecast-${p.id}`}>{p.forecast}</td>
+									<td data-label={t('liveSummary.col.wantTaps')}>{p.wantTaps}</td>
+									<td data-label={t('liveSummary.col.wantMembers')}>{p.wantMembers}</td>
+									<td data-label={t('liveSummary.col.claimed')}>{p.claimedUnits}</td>
+									<td data-label={t('liveSummary.col.claimers')}>{p.claimers}</td>
+									<td className="summary-forecast" data-label={t('liveSummary.col.forecast')} data-testid={`forecast-${p.id}`}>{p.forecast}</td>
 								</tr>
 							))}
 						</tbody>
@@ -73,7 +73,7 @@ export function RoomSummaryView({ summary }: { summary: RoomSummary }) {
 			<h3>{t('liveSummary.salesTitle')}</h3>
 			{sales.length === 0 ? <p className="muted">{t('liveSummary.salesEmpty')}</p> : (
 				<div className="table-wrap">
-					<table>
+					<table className="summary-table">
 						<thead>
 							<tr>
 								<th scope="col">{t('liveSummary.col.product')}</th>
@@ -88,11 +88,11 @@ export function RoomSummaryView({ summary }: { summary: RoomSummary }) {
 							{sales.map((s) => (
 								<tr key={s.id}>
 									<th scope="row" className="summary-product">{s.productName}</th>
-									<td>{price(s.priceCents)}</td>
-									<td>{s.stock}</td>
-									<td>{s.claimed}</td>
-									<td>{s.claimers}</td>
-									<td>
+									<td data-label={t('liveSummary.col.price')}>{price(s.priceCents)}</td>
+									<td data-label={t('liveSummary.col.stock')}>{s.stock}</td>
+									<td data-label={t('liveSummary.col.claimed')}>{s.claimed}</td>
+									<td data-label={t('liveSummary.col.claimers')}>{s.claimers}</td>
+									<td data-label={t('liveSummary.col.open')} className="summary-wide">
 										{format.format(new Date(s.opensAt))} – {time.format(new Date(s.stoppedAt ?? s.closesAt))}
 										{s.stoppedAt ? ` (${t('liveSummary.stopped')})` : ''}
 									</td>
