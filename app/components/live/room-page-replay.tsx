@@ -20,7 +20,7 @@ export function Replay({ src, poster, title, startedAt, messages, pins }: { src:
 	const offset = (iso: string) => Math.max(0, (Date.parse(iso) - start) / 1000)
 	const timed = useMemo(() => messages.map((m) => ({ ...m, at: offset(m.createdAt) })), [messages, start])
 	const chapters = useMemo(() => pins.map((p) => ({ ...p, from: offset(p.pinnedAt), to: p.unpinnedAt ? offset(p.unpinnedAt) : Infinity })), [pins, start])
-	const shown = timed.filter((m) => m.at <= at)
+	const shown = timed.filter((m) => m.at <= at).length
 	const onScreen = chapters.filter((p) => p.from <= at && at < p.to)
 	return (
 		<div className="live-layout">
@@ -53,11 +53,12 @@ export function Replay({ src, poster, title, startedAt, messages, pins }: { src:
 				</section>
 			</div>
 			<section className="live-chat card" aria-labelledby="replay-chat-title">
-				<h2 id="replay-chat-title" className="live-panel-title">{t('live.replay.chat', { shown: shown.length, total: timed.length })}</h2>
+				<h2 id="replay-chat-title" className="live-panel-title">{t('live.replay.chat', { shown, total: timed.length })}</h2>
+				<p className="muted live-replay-help">{t('live.replay.chatWaits')}</p>
+				{/* The whole transcript, what was said after the video's position dimmed. */}
 				<ol className="live-messages">
-					{shown.length === 0 ? <li className="muted live-empty">{t('live.replay.chatWaits')}</li> : null}
-					{shown.slice(-100).map((m) => (
-						<li key={m.id} className="live-message">
+					{timed.map((m) => (
+						<li key={m.id} className={m.at <= at ? 'live-message' : 'live-message is-later'}>
 							<span className="live-author">{m.author}</span> <span className="live-body">{m.body}</span>
 							<time className="live-time muted">{mmss(m.at)}</time>
 						</li>

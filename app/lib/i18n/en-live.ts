@@ -112,8 +112,8 @@ export const enLive = {
 	'live.replay.pinned': 'On show at this moment',
 	'live.replay.noPinNow': 'No product was pinned at this point of the show.',
 	'live.replay.chapters': 'Products in this show',
-	'live.replay.chat': 'Chat replay ({shown} of {total})',
-	'live.replay.chatWaits': 'Play the video: the chat appears as it was said.',
+	'live.replay.chat': 'Chat replay ({shown} of {total} said so far)',
+	'live.replay.chatWaits': 'Play the video: each message lights up at the moment it was said.',
 
 	'live.notModerator': 'Only the host and the room moderators can do that.',
 	'live.ended': 'This room has ended.',

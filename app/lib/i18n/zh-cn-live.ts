@@ -114,8 +114,8 @@ export const zhCNLive: Record<keyof typeof enLive, string> = {
 	'live.replay.pinned': '此刻展示的商品',
 	'live.replay.noPinNow': '直播的这一刻没有置顶商品。',
 	'live.replay.chapters': '本场商品',
-	'live.replay.chat': '聊天回放（{shown} / {total}）',
-	'live.replay.chatWaits': '播放视频，聊天会按当时的时间出现。',
+	'live.replay.chat': '聊天回放（已到 {shown} / {total} 条）',
+	'live.replay.chatWaits': '播放视频，每条消息会在当时说出的时刻亮起。',
 
 	'live.notModerator': '只有主播和房管可以这样做。',
 	'live.ended': '本场直播已结束。',
