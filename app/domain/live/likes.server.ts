@@ -1,4 +1,5 @@
 import { prisma, type Prisma } from '#app/lib/db.server.ts'
+import { COUNTED_ONLY_POSITION } from './views.ts'
 
 /** Taps gathered by the socket layer between two ticks: the room's total and, per pinned product, each member's "want it" taps. */
 export type LikeBatch = { roomId: string; total: number; wants: Map<string, Map<string, number>> }
@@ -23,7 +24,7 @@ export async function saveLikes(batch: LikeBatch): Promise<void> {
 		statements.push(
 			prisma.liveRoomProduct.upsert({
 				where: { roomId_productId: { roomId, productId } },
-				create: { roomId, productId, position: 100, wantCount: taps },
+				create: { roomId, productId, position: COUNTED_ONLY_POSITION, wantCount: taps },
 				update: { wantCount: { increment: taps } },
 				select: { roomId: true },
 			}),

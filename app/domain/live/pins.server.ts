@@ -1,7 +1,7 @@
 import { prisma } from '#app/lib/db.server.ts'
 import type { RoomAccess } from './access.server.ts'
 import type { Refusal } from './chat.server.ts'
-import { MAX_PINS, type PinView } from './views.ts'
+import { COUNTED_ONLY_POSITION, MAX_PINS, type PinView } from './views.ts'
 
 export const MEDIA_VIEW_SELECT = { id: true, kind: true, status: true, failureReason: true, width: true, height: true, durationMs: true, placeholder: true, format: true } as const
 
@@ -58,7 +58,7 @@ export async function setPin(access: RoomAccess, productId: string, pinned: bool
 	const [pin] = await prisma.$transaction([
 		prisma.livePin.create({ data: { roomId, productId, pinnedAt: now }, select: { id: true } }),
 		// A product pinned in a room counts among its featured products, so its taps are kept.
-		prisma.liveRoomProduct.upsert({ where: { roomId_productId: { roomId, productId } }, create: { roomId, productId, position: 100 }, update: {} }),
+		prisma.liveRoomProduct.upsert({ where: { roomId_productId: { roomId, productId } }, create: { roomId, productId, position: COUNTED_ONLY_POSITION }, update: {} }),
 	])
 	const after = await prisma.livePin.findMany({ where: { roomId, unpinnedAt: null }, orderBy: [{ pinnedAt: 'asc' }, { id: 'asc' }], select: { id: true } })
 	if (after.slice(MAX_PINS).some((p) => p.id === pin.id)) {

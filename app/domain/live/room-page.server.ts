@@ -5,6 +5,7 @@ import { replayMessages } from './chat.server.ts'
 import { MEDIA_VIEW_SELECT, pinHistory } from './pins.server.ts'
 import type { Viewer } from './room-cards.server.ts'
 import { getRoomCard } from './rooms.server.ts'
+import { COUNTED_ONLY_POSITION } from './views.ts'
 
 /**
  * Everything the room page renders before its socket connects: the room, its stream,
@@ -19,6 +20,7 @@ export async function loadRoomPage(roomId: string, viewer: Viewer, now = new Dat
 			select: {
 				streamUrl: true,
 				products: {
+					where: { position: { lt: COUNTED_ONLY_POSITION } },
 					orderBy: { position: 'asc' },
 					take: 20,
 					select: { product: { select: { id: true, name: true, priceCents: true, status: true, media: { where: { status: 'ready', kind: 'image' }, orderBy: { position: 'asc' }, take: 1, select: MEDIA_VIEW_SELECT } } } },
