@@ -66,6 +66,14 @@ async function joined(who: Member | undefined, roomId: string, afterId?: number)
 	const snapshot = data(await ask<LiveSnapshot>(s, 'live:join', { roomId, afterId }))
 	return { s, snapshot }
 }
+/** A live room with its host and two members, all three in the room. */
+async function hostAndTwo() {
+	const host = await member('merchant')
+	const [ana, ben] = [await member(), await member()]
+	const { roomId, productId } = await room(host)
+	const [h, a, b] = [await joined(host, roomId), await joined(ana, roomId), await joined(ben, roomId)]
+	return { host, ana, ben, roomId, productId, h, a, b }
+}
 const next = <T>(s: Socket, event: string, until: (value: T) => boolean = () => true, ms = 5000) =>
 	new Promise<T>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms)
@@ -99,11 +107,7 @@ describe('live room chat over real sockets', () => {
 	})
 
 	test('a message reaches everyone as typed text (emoji kept, markup not interpreted); 501 characters are refused', async () => {
-		const host = await member('merchant')
-		const [ana, ben] = [await member(), await member()]
-		const { roomId } = await room(host)
-		const a = await joined(ana, roomId)
-		const b = await joined(ben, roomId)
+		const { roomId, a, b } = await hostAndTwo()
 		const arriving = next<ChatMessage>(b.s, 'chat:message')
 		const sent = data(await ask<ChatMessage>(a.s, 'chat:send', { roomId, body: '  <b>so pretty</b>\n🍵 <img src=x onerror=alert(1)>  ' }))
 		expect(sent.body).toBe('<b>so pretty</b> 🍵 <img src=x onerror=alert(1)>')
@@ -115,11 +119,7 @@ describe('live room chat over real sockets', () => {
 	})
 
 	test('the flood limit: a third message within a second pauses that member for 10 seconds, nobody else', async () => {
-		const host = await member('merchant')
-		const [ana, ben] = [await member(), await member()]
-		const { roomId } = await room(host)
-		const a = await joined(ana, roomId)
-		const b = await joined(ben, roomId)
+		const { ana, roomId, a, b } = await hostAndTwo()
 		data(await ask(a.s, 'chat:send', { roomId, body: 'one' }))
 		data(await ask(a.s, 'chat:send', { roomId, body: 'two' }))
 		expect(await ask(a.s, 'chat:send', { roomId, body: 'three' })).toEqual({ error: 'live.chat.flood', params: { seconds: 10 } })
@@ -148,12 +148,7 @@ describe('live room chat over real sockets', () => {
 	})
 
 	test('mute: the member is told and cannot chat until the time passes; others still can', async () => {
-		const host = await member('merchant')
-		const [ana, ben] = [await member(), await member()]
-		const { roomId } = await room(host)
-		const h = await joined(host, roomId)
-		const a = await joined(ana, roomId)
-		const b = await joined(ben, roomId)
+		const { host, ana, roomId, h, a, b } = await hostAndTwo()
 		expect(await ask(b.s, 'mod:mute', { roomId, userId: ana.id, minutes: 5 })).toMatchObject({ error: 'live.notModerator' })
 		const told = next<{ kind: string; until: string }>(a.s, 'live:restricted')
 		const { until } = data(await ask<{ until: string }>(h.s, 'mod:mute', { roomId, userId: ana.id, minutes: 5 }))
@@ -189,12 +184,7 @@ describe('live room chat over real sockets', () => {
 	})
 
 	test('a moderator deletes a message: it disappears for everyone, and a later join does not replay it', async () => {
-		const host = await member('merchant')
-		const [ana, ben] = [await member(), await member()]
-		const { roomId } = await room(host)
-		const h = await joined(host, roomId)
-		const a = await joined(ana, roomId)
-		const b = await joined(ben, roomId)
+		const { host, ben, roomId, h, a, b } = await hostAndTwo()
 		const rude = data(await ask<ChatMessage>(a.s, 'chat:send', { roomId, body: 'something rude' }))
 		expect(await ask(b.s, 'chat:delete', { roomId, messageId: rude.id })).toMatchObject({ error: 'live.notModerator' })
 		const removedForA = next(a.s, 'chat:removed')
@@ -211,12 +201,7 @@ describe('live room chat over real sockets', () => {
 
 describe('likes, pins and presence', () => {
 	test('taps are batched by the server: totals a few times a second, "want it" per pinned product and per member', async () => {
-		const host = await member('merchant')
-		const [ana, ben] = [await member(), await member()]
-		const { roomId, productId } = await room(host)
-		const h = await joined(host, roomId)
-		const a = await joined(ana, roomId)
-		const b = await joined(ben, roomId)
+		const { ana, ben, roomId, productId, h, a, b } = await hostAndTwo()
 		const pinned = next<{ pins: PinView[] }>(a.s, 'pin:update')
 		data(await ask(h.s, 'pin:set', { roomId, productId, pinned: true }))
 		expect((await pinned).pins.map((p) => p.productId)).toEqual([productId])
