@@ -147,6 +147,18 @@ describe('live room chat over real sockets', () => {
 		expect(await ask(h.s, 'room:settings', { roomId, slowModeSeconds: 7 })).toMatchObject({ error: 'live.mod.slowModeChoices' })
 	})
 
+	test('members-only chat: a week-old account or a buyer may write, a brand-new account may watch but not write', async () => {
+		const { roomId, h, a } = await hostAndTwo()
+		const fresh = await member()
+		await prisma.user.update({ where: { id: fresh.id }, data: { createdAt: new Date() } })
+		const f = await joined(fresh, roomId)
+		data(await ask(h.s, 'room:settings', { roomId, membersOnly: true }))
+		expect(await ask(f.s, 'chat:send', { roomId, body: 'hi, I just joined' })).toEqual({ error: 'live.chat.membersOnly', params: { days: 7 } })
+		data(await ask(a.s, 'chat:send', { roomId, body: 'established member here' }))
+		await prisma.shopOrder.create({ data: { memberId: fresh.id, externalId: `o-${randomUUID()}`, totalCents: 5000, placedAt: new Date() } })
+		data(await ask(f.s, 'chat:send', { roomId, body: 'now I have an order' }))
+	})
+
 	test('mute: the member is told and cannot chat until the time passes; others still can', async () => {
 		const { host, ana, roomId, h, a, b } = await hostAndTwo()
 		expect(await ask(b.s, 'mod:mute', { roomId, userId: ana.id, minutes: 5 })).toMatchObject({ error: 'live.notModerator' })

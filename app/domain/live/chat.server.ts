@@ -22,7 +22,7 @@ export async function chatBlocked(access: RoomAccess, actor: LiveActor, now = ne
 	if (access.banned) return { error: 'live.chat.banned' }
 	if (access.mutedUntil) return { error: 'live.chat.muted', params: { until: access.mutedUntil.toISOString() } }
 	if (access.canModerate) return null
-	const member = await prisma.user.findUnique({ where: { id: actor.id }, select: { bannedAt: true, createdAt: true, _count: { select: { orders: true } } } })
+	const member = await prisma.user.findUnique({ where: { id: actor.id }, select: { bannedAt: true, createdAt: true, _count: { select: { orders: { where: { status: 'paid' } } } } } })
 	if (!member || member.bannedAt) return { error: 'live.chat.accountBanned' }
 	if (access.room.membersOnly && now.getTime() - member.createdAt.getTime() < NEW_ACCOUNT_DAYS * DAY_MS && member._count.orders === 0) {
 		return { error: 'live.chat.membersOnly', params: { days: NEW_ACCOUNT_DAYS } }
