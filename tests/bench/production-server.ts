@@ -34,10 +34,11 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node --import tsx server.ts` as production runs it and resolves once it
- * logs "server:listening". If it exits or stays silent, it is stopped and this rejects.
+ * Starts `node --import tsx server.ts` as production runs it (plus any nodeArgs a benchmark
+ * needs to observe it) and resolves once it logs "server:listening". If it exits or stays
+ * silent, it is stopped and this rejects.
  */
-export async function startBenchServer(options: { name?: string; seedScripts?: string[] } = {}): Promise<BenchServer> {
+export async function startBenchServer(options: { name?: string; seedScripts?: string[]; nodeArgs?: string[] } = {}): Promise<BenchServer> {
 	const dir = path.join(TMP, 'bench', options.name ?? 'http')
 	// Only the last run's files are kept (its log and database), for a look after a failure.
 	rmSync(dir, { recursive: true, force: true })
@@ -52,7 +53,7 @@ export async function startBenchServer(options: { name?: string; seedScripts?: s
 	const port = await freePort()
 	const log = path.join(dir, 'server.log')
 	const logStream = createWriteStream(log)
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+	const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), 'server.ts'], {
 		cwd: ROOT,
 		env: {
 			...process.env,
