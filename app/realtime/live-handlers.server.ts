@@ -171,14 +171,22 @@ export function registerLiveHandlers(io: QuanziServer, hub: LiveHub, socket: Liv
 		return { data: { id: messageId } }
 	})
 
-	on('like:burst', async ({ roomId, count, productId }, access) => {
-		if (access.room.status !== 'live') return { error: 'live.notLive' }
+	// Taps come hundreds a second: no database work here. A banned member's sockets have left
+	// the channel, so being joined is the right to tap; the hub knows whether the room is live.
+	socket.on('like:burst', (payload, ack) => {
+		const parsed = SCHEMAS['like:burst'].safeParse(payload)
+		if (!parsed.success) return strike({ error: 'live.badPayload', params: { event: 'like:burst' } }, ack)
+		const { roomId, count, productId } = parsed.data
+		if (!joined(roomId)) return strike({ error: 'live.notJoined' }, ack)
 		const second = Math.floor(Date.now() / 1000)
 		if (taps.second !== second) Object.assign(taps, { second, count: 0 })
 		const accepted = Math.max(0, Math.min(count, MAX_TAPS_PER_SECOND - taps.count))
 		taps.count += accepted
-		if (accepted > 0) await hub.tap(roomId, accepted, socket.data.userId, productId)
-		return { data: { accepted } }
+		if (accepted === 0) return answer(ack, { data: { accepted } })
+		hub
+			.tap(roomId, accepted, socket.data.userId, productId)
+			.then((live) => answer(ack, live ? { data: { accepted } } : { error: 'live.notLive' }))
+			.catch((error) => logError('live:tap', error, { roomId }))
 	})
 
 	on('pin:set', async ({ roomId, productId, pinned }, access) => {

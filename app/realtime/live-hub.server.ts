@@ -1,7 +1,7 @@
 import { rewardWatching } from '#app/domain/live/lifecycle.server.ts'
-import { likeTotals, recordViewers, saveLikes } from '#app/domain/live/likes.server.ts'
+import { likeTotals, recordViewers, roomStatus, saveLikes } from '#app/domain/live/likes.server.ts'
 import { currentPins } from '#app/domain/live/pins.server.ts'
-import { BEAT_GRACE_MS, FLOOD_MESSAGES, FLOOD_PAUSE_MS, FLOOD_WINDOW_MS, LIKE_TICK_MS, PRESENCE_TICK_MS, type LikeTotals } from '#app/domain/live/views.ts'
+import { BEAT_GRACE_MS, FLOOD_MESSAGES, FLOOD_PAUSE_MS, FLOOD_WINDOW_MS, LIKE_TICK_MS, PRESENCE_TICK_MS, type LikeTotals, type RoomStatus } from '#app/domain/live/views.ts'
 import { logError } from '#app/lib/log.server.ts'
 import type { QuanziServer } from './socket-server.server.ts'
 
@@ -9,6 +9,7 @@ export const liveChannel = (roomId: string) => `live:${roomId}`
 
 type Watcher = { since: number; last: number; rewarded: boolean }
 type RoomRuntime = {
+	status: RoomStatus
 	/** Viewer key (member id, else device id, else socket id) → time of the last heartbeat. */
 	viewers: Map<string, number>
 	watchers: Map<string, Watcher>
@@ -51,7 +52,8 @@ export class LiveHub {
 	runtime(roomId: string): Promise<RoomRuntime> {
 		let room = this.rooms.get(roomId)
 		if (!room) {
-			room = Promise.all([likeTotals(roomId), currentPins(roomId)]).then(([totals, pins]) => ({
+			room = Promise.all([likeTotals(roomId), currentPins(roomId), roomStatus(roomId)]).then(([totals, pins, status]) => ({
+				status,
 				viewers: new Map(),
 				watchers: new Map(),
 				shownViewers: 0,
@@ -89,14 +91,25 @@ export class LiveHub {
 		void this.rooms.get(roomId)?.then((room) => room.viewers.delete(viewerKey))
 	}
 
-	/** Taps from one burst; want-it taps count only for a pinned product and a signed-in member. */
-	async tap(roomId: string, count: number, userId: string | null, productId: string | undefined): Promise<void> {
+	/**
+	 * Taps from one burst, counted in memory with no database work (a crowd taps hundreds of
+	 * times a second); want-it taps count only for a pinned product and a signed-in member.
+	 * Returns false when the room is not live.
+	 */
+	async tap(roomId: string, count: number, userId: string | null, productId: string | undefined): Promise<boolean> {
 		const room = await this.runtime(roomId)
+		if (room.status !== 'live') return false
 		room.pending.total += count
-		if (!productId || !userId || !room.pinned.has(productId)) return
+		if (!productId || !userId || !room.pinned.has(productId)) return true
 		const members = room.pending.wants.get(productId) ?? new Map<string, number>()
 		members.set(userId, (members.get(userId) ?? 0) + count)
 		room.pending.wants.set(productId, members)
+		return true
+	}
+
+	/** A room went live, ended, or changed its chat settings. */
+	setStatus(roomId: string, status: RoomStatus): void {
+		void this.rooms.get(roomId)?.then((room) => (room.status = status))
 	}
 
 	async setPinned(roomId: string, productIds: string[]): Promise<void> {

@@ -87,7 +87,10 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string, op
 		io.in(rooms).disconnectSockets(true)
 	}
 	const onVoteCounted = (count: VoteCountPush) => io.to(VOTE_ROOM).emit('vote:count', count)
-	const onLiveState = (state: RoomState) => io.to(liveChannel(state.roomId)).emit('live:state', state)
+	const onLiveState = (state: RoomState) => {
+		hub.setStatus(state.roomId, state.status)
+		io.to(liveChannel(state.roomId)).emit('live:state', state)
+	}
 	domainEvents.on('notification:created', onNotification)
 	domainEvents.on('session:ended', onSessionEnded)
 	domainEvents.on('vote:counted', onVoteCounted)

@@ -35,12 +35,25 @@ export async function roomAccess(roomId: string, actor: LiveActor, now = new Dat
 	}
 }
 
-/** Who wears a badge in the chat: the host, then anyone else who may moderate. */
-export async function badgeHolders(roomId: string): Promise<{ hostId: string; moderatorIds: Set<string> }> {
-	const [room, moderators, staff] = await Promise.all([
+type Badges = { hostId: string; moderatorIds: Set<string> }
+const BADGES_TTL_MS = 10_000
+const badgeCache = new Map<string, { at: number; badges: Promise<Badges> }>()
+
+/**
+ * Who wears a badge in the chat: the host, then anyone else who may moderate. Every join
+ * asks, so it is kept for BADGES_TTL_MS per room; a new moderator's badge shows within that
+ * (their rights are checked fresh on every action, never from here).
+ */
+export function badgeHolders(roomId: string, now = Date.now()): Promise<Badges> {
+	const cached = badgeCache.get(roomId)
+	if (cached && now - cached.at < BADGES_TTL_MS) return cached.badges
+	if (badgeCache.size > 1000) badgeCache.clear()
+	const badges = Promise.all([
 		prisma.liveRoom.findUniqueOrThrow({ where: { id: roomId }, select: { hostId: true } }),
 		prisma.liveModerator.findMany({ where: { roomId }, select: { userId: true } }),
 		prisma.user.findMany({ where: { role: 'merchant' }, select: { id: true }, take: 50 }),
-	])
-	return { hostId: room.hostId, moderatorIds: new Set([...moderators.map((m) => m.userId), ...staff.map((s) => s.id)]) }
+	]).then(([room, moderators, staff]) => ({ hostId: room.hostId, moderatorIds: new Set([...moderators.map((m) => m.userId), ...staff.map((s) => s.id)]) }))
+	badges.catch(() => badgeCache.delete(roomId))
+	badgeCache.set(roomId, { at: now, badges })
+	return badges
 }

@@ -1,36 +1,43 @@
-import { prisma, type Prisma } from '#app/lib/db.server.ts'
-import { COUNTED_ONLY_POSITION } from './views.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
+import { prisma } from '#app/lib/db.server.ts'
+import { COUNTED_ONLY_POSITION, type RoomStatus } from './views.ts'
 
 /** Taps gathered by the socket layer between two ticks: the room's total and, per pinned product, each member's "want it" taps. */
 export type LikeBatch = { roomId: string; total: number; wants: Map<string, Map<string, number>> }
 
-/** Saves one tick's taps in one transaction: room total, per-product totals, and each member's taps (the de-duplicated demand). */
+/**
+ * Saves one tick's taps in one transaction of three statements whatever the crowd: the room's
+ * total, each product's total, and each member's taps (the de-duplicated demand) as one
+ * multi-row upsert. The same SQL runs on SQLite and PostgreSQL.
+ */
 export async function saveLikes(batch: LikeBatch): Promise<void> {
 	const { roomId } = batch
-	const statements: Prisma.PrismaPromise<unknown>[] = [prisma.liveRoom.update({ where: { id: roomId }, data: { likeCount: { increment: batch.total } }, select: { id: true } })]
-	for (const [productId, members] of batch.wants) {
-		let taps = 0
-		for (const [userId, count] of members) {
-			taps += count
-			statements.push(
-				prisma.liveWant.upsert({
-					where: { roomId_productId_userId: { roomId, productId, userId } },
-					create: { roomId, productId, userId, taps: count },
-					update: { taps: { increment: count } },
-					select: { roomId: true },
-				}),
-			)
+	const products: [string, number][] = []
+	const members: Prisma.Sql[] = []
+	for (const [productId, taps] of batch.wants) {
+		let sum = 0
+		for (const [userId, count] of taps) {
+			sum += count
+			members.push(Prisma.sql`(${roomId}, ${productId}, ${userId}, ${count})`)
 		}
+		products.push([productId, sum])
+	}
+	const statements: Prisma.PrismaPromise<unknown>[] = [prisma.liveRoom.update({ where: { id: roomId }, data: { likeCount: { increment: batch.total } }, select: { id: true } })]
+	if (products.length > 0) {
+		const rows = products.map(([productId, sum]) => Prisma.sql`(${roomId}, ${productId}, ${COUNTED_ONLY_POSITION}, ${sum})`)
 		statements.push(
-			prisma.liveRoomProduct.upsert({
-				where: { roomId_productId: { roomId, productId } },
-				create: { roomId, productId, position: COUNTED_ONLY_POSITION, wantCount: taps },
-				update: { wantCount: { increment: taps } },
-				select: { roomId: true },
-			}),
+			prisma.$executeRaw`INSERT INTO "LiveRoomProduct" ("roomId", "productId", "position", "wantCount") VALUES ${Prisma.join(rows)}
+				ON CONFLICT ("roomId", "productId") DO UPDATE SET "wantCount" = "LiveRoomProduct"."wantCount" + excluded."wantCount"`,
+			prisma.$executeRaw`INSERT INTO "LiveWant" ("roomId", "productId", "userId", "taps") VALUES ${Prisma.join(members)}
+				ON CONFLICT ("roomId", "productId", "userId") DO UPDATE SET "taps" = "LiveWant"."taps" + excluded."taps"`,
 		)
 	}
 	await prisma.$transaction(statements)
+}
+
+export async function roomStatus(roomId: string): Promise<RoomStatus> {
+	const room = await prisma.liveRoom.findUnique({ where: { id: roomId }, select: { status: true } })
+	return (room?.status ?? 'ended') as RoomStatus
 }
 
 /** The room's totals as stored: what a joining viewer starts from. */
