@@ -13,6 +13,9 @@ const shots = [
 	{ name: 'home-desktop', path: '/', viewport: { width: 1280, height: 800 } },
 	{ name: 'console-desktop', path: '/console', viewport: { width: 1280, height: 800 }, login: 'merchant@quanzi.test' },
 	{ name: 'vote-desktop', path: '/vote', viewport: { width: 1280, height: 800 } },
+	// The demo room that is live now, seen by a member.
+	{ name: 'live-desktop', path: '/live', follow: '.room-live .room-card-link', viewport: { width: 1280, height: 800 }, login: 'mei@quanzi.test' },
+	{ name: 'live-phone', path: '/live', follow: '.room-live .room-card-link', viewport: { width: 390, height: 844 }, login: 'mei@quanzi.test' },
 ]
 for (const shot of shots) {
 	const context = await browser.newContext({ viewport: shot.viewport, locale: process.env.SHOT_LOCALE ?? 'zh-CN' })
@@ -20,11 +23,16 @@ for (const shot of shots) {
 	if (shot.login) {
 		await page.goto(`${base}/login`)
 		await page.locator('input[name=email]').fill(shot.login)
-		await page.locator('input[name=password]').fill('quanzi-merchant')
+		await page.locator('input[name=password]').fill(shot.login.startsWith('merchant') ? 'quanzi-merchant' : 'quanzi-member')
 		await page.locator('form button[type=submit]').last().click()
 		await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 	}
 	await page.goto(`${base}${shot.path}`)
+	if (shot.follow) {
+		await page.locator(shot.follow).first().click()
+		await page.waitForURL((url) => url.pathname !== shot.path)
+		await page.waitForTimeout(2000) // the socket joins and the chat fills
+	}
 	// Scroll through once so lazy photos load before the full-page shot.
 	await page.evaluate(async () => {
 		for (let y = 0; y < document.body.scrollHeight; y += 400) {
