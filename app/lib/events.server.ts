@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { RoomState } from '#app/domain/live/views.ts'
+import type { DealProgressPush } from '#app/domain/groups/views.ts'
 import { remember } from './remember.ts'
 
 /**
@@ -15,6 +16,8 @@ export type DomainEvents = {
 	'vote:counted': [{ candidateId: string; votes: number; newVotes: number }]
 	/** A live room went live, ended, or changed its chat settings (from a page action or a socket). */
 	'live:state': [RoomState]
+	/** A group deal's count or status changed (a join, an unlock, a release). */
+	'deal:progress': [DealProgressPush]
 }
 
 class DomainEventBus extends EventEmitter<DomainEvents> {}

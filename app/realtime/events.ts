@@ -1,4 +1,5 @@
 /** The Socket.IO contract, shared by the server and the browser. */
+import type { DealProgressPush } from '#app/domain/groups/views.ts'
 import type { ChatMessage, FlashSaleView, LikeTotals, LiveSnapshot, PinView, RoomState } from '#app/domain/live/views.ts'
 
 /** A handler's answer: the data, or the i18n key of what went wrong (with its parameters). */
@@ -29,9 +30,13 @@ export interface ServerToClientEvents {
 	'live:state': (state: RoomState) => void
 	/** Only to the member concerned: muted until a time, or banned (until null). */
 	'live:restricted': (restriction: { roomId: string; kind: 'mute' | 'ban'; until: string | null }) => void
+	/** A group deal's progress; sent to `public:deal:<dealId>`. */
+	'deal:progress': (progress: DealProgressPush) => void
 	/** An event the server could not take (unknown, malformed, not allowed) that had no ack to answer. */
 	'live:error': (error: { message: string; params?: Record<string, string | number> }) => void
 }
+
+export const dealRoom = (dealId: string) => `public:deal:${dealId}`
 
 export type VoteCountPush = { candidateId: string; votes: number; newVotes: number }
 

@@ -8,10 +8,11 @@ import { domainEvents } from '#app/lib/events.server.ts'
 import { logError } from '#app/lib/log.server.ts'
 import { isSameOrigin } from '#app/lib/origin.server.ts'
 import { readDeviceId } from '#app/server/middleware.server.ts'
+import type { DealProgressPush } from '#app/domain/groups/views.ts'
 import type { RoomState } from '#app/domain/live/views.ts'
 import { LiveHub, liveChannel } from './live-hub.server.ts'
 import { registerLiveHandlers } from './live-handlers.server.ts'
-import { PUBLIC_ROOM, VOTE_ROOM, type ClientToServerEvents, type ServerToClientEvents, type SocketData, type VoteCountPush } from './events.ts'
+import { dealRoom, PUBLIC_ROOM, VOTE_ROOM, type ClientToServerEvents, type ServerToClientEvents, type SocketData, type VoteCountPush } from './events.ts'
 
 export type QuanziServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
@@ -95,9 +96,12 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string, op
 	domainEvents.on('session:ended', onSessionEnded)
 	domainEvents.on('vote:counted', onVoteCounted)
 	domainEvents.on('live:state', onLiveState)
+	const onDealProgress = (progress: DealProgressPush) => io.to(dealRoom(progress.dealId)).emit('deal:progress', progress)
+	domainEvents.on('deal:progress', onDealProgress)
 	httpServer.on('close', () => {
 		void hub.stop()
 		domainEvents.off('live:state', onLiveState)
+		domainEvents.off('deal:progress', onDealProgress)
 		domainEvents.off('notification:created', onNotification)
 		domainEvents.off('session:ended', onSessionEnded)
 		domainEvents.off('vote:counted', onVoteCounted)

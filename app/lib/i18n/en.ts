@@ -3,6 +3,9 @@ import { enVoting } from './en-voting.ts'
 import { enLive } from './en-live.ts'
 import { enLiveConsole } from './en-live-console.ts'
 import { enLivePlayer } from './en-live-player.ts'
+import { enGroups } from './en-groups.ts'
+import { enGroupDeals } from './en-group-deals.ts'
+import { enCommission } from './en-commission.ts'
 
 /** English. Every key here must exist in zh-cn.ts too (the type and a test check it). */
 export const en = {
@@ -321,6 +324,9 @@ export const en = {
 	...enLive,
 	...enLiveConsole,
 	...enLivePlayer,
+	...enGroups,
+	...enGroupDeals,
+	...enCommission,
 } as const
 
 export type MessageKey = keyof typeof en

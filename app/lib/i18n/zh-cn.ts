@@ -4,6 +4,9 @@ import { zhCNVoting } from './zh-cn-voting.ts'
 import { zhCNLive } from './zh-cn-live.ts'
 import { zhCNLiveConsole } from './zh-cn-live-console.ts'
 import { zhCNLivePlayer } from './zh-cn-live-player.ts'
+import { zhCNGroups } from './zh-cn-groups.ts'
+import { zhCNGroupDeals } from './zh-cn-group-deals.ts'
+import { zhCNCommission } from './zh-cn-commission.ts'
 
 /** 简体中文. Typed against en.ts, so a missing key fails the type check. */
 export const zhCN: Record<MessageKey, string> = {
@@ -322,4 +325,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNLive,
 	...zhCNLiveConsole,
 	...zhCNLivePlayer,
+	...zhCNGroups,
+	...zhCNGroupDeals,
+	...zhCNCommission,
 }

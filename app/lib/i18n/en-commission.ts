@@ -1,0 +1,3 @@
+/** English: commission. Spread into en.ts. */
+export const enCommission = {
+} as const

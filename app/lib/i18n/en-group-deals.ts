@@ -1,0 +1,3 @@
+/** English: group deals. Spread into en.ts. */
+export const enGroupDeals = {
+} as const

@@ -1,0 +1,3 @@
+/** English: groups. Spread into en.ts. */
+export const enGroups = {
+} as const
