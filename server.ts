@@ -42,6 +42,8 @@ if (env.MERCHANT_EMAIL && env.MERCHANT_PASSWORD) {
 // Videos still processing when the server last stopped are picked up again.
 watchPostMedia()
 await startMediaJobs()
+await import('#app/domain/groups/commission-job.server.ts').then((m) => m.startCommissionJob())
+await import('#app/domain/groups/deals-settle.server.ts').then((m) => m.startDealJob())
 
 const app = express()
 app.disable('x-powered-by')

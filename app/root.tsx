@@ -11,9 +11,12 @@ import { useT } from '#app/lib/i18n/use-t.ts'
 import type {} from '#app/lib/context.ts'
 import { useMemberStream } from '#app/realtime/use-socket.ts'
 import appCss from '#app/styles/app.css?url'
+import groupsCommissionCss from '#app/styles/groups-commission.css?url'
+import groupsDealsCss from '#app/styles/groups-deals.css?url'
 import liveCss from '#app/styles/live.css?url'
 import livePlayerCss from '#app/styles/live-player.css?url'
 import liveRoomCss from '#app/styles/live-room.css?url'
+import groupsCss from '#app/styles/groups.css?url'
 import postsCss from '#app/styles/posts.css?url'
 import votingCss from '#app/styles/voting.css?url'
 
@@ -24,6 +27,9 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: liveCss },
 	{ rel: 'stylesheet', href: livePlayerCss },
 	{ rel: 'stylesheet', href: liveRoomCss },
+	{ rel: 'stylesheet', href: groupsCss },
+	{ rel: 'stylesheet', href: groupsCommissionCss },
+	{ rel: 'stylesheet', href: groupsDealsCss },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 	{ rel: 'manifest', href: '/site.webmanifest' },
 ]

@@ -82,6 +82,7 @@ export function registerLiveHandlers(io: QuanziServer, hub: LiveHub, socket: Liv
 			try {
 				const access = await roomAccess(roomId, actor())
 				if (!access) return strike({ error: 'live.noRoom' }, ack)
+				if (!access.allowed) return strike({ error: 'groups.chat.membersOnly' }, ack)
 				if (access.banned) {
 					void socket.leave(liveChannel(roomId))
 					return strike({ error: 'live.chat.banned' }, ack)

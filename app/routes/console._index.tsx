@@ -38,6 +38,7 @@ export default function ConsolePage() {
 				<Link to="/console/moderation" className="button button-quiet">{t('console.moderationTitle')}</Link>
 				<Link to="/console/voting" className="button button-quiet">{t('console.votingTitle')}</Link>
 				<Link to="/console/live" className="button button-quiet">{t('liveConsole.title')}</Link>
+				<Link to="/console/superusers" className="button button-quiet">{t('superusers.title')}</Link>
 				<Link to="/console/audit" className="button button-quiet">{t('console.auditTitle')}</Link>
 			</p>
 			<dl className="stats">

@@ -11,11 +11,14 @@ import { useLocale, useT } from '#app/lib/i18n/use-t.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'console.pointsTitle')
 
+// Prizes and commission carry their own amounts (the draw's pool, the commission rate), so they are not rules to edit here.
+const AMOUNT_SET_ELSEWHERE = new Set(['prize.points', 'commission.earned'])
+
 export async function loader(args: LoaderFunctionArgs) {
 	requireRole(args, 'merchant')
 	const [rules, months, flagged, fission] = await Promise.all([listRules(), getValidityMonths(), listFlagged(), fissionStats()])
 	// Points prizes carry their own size, set on the draw, so that rule is not edited here.
-	return { rules: rules.filter((r) => r.trigger !== 'prize.points'), months, flagged: flagged.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })), fission }
+	return { rules: rules.filter((r) => !AMOUNT_SET_ELSEWHERE.has(r.trigger)), months, flagged: flagged.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })), fission }
 }
 
 const int = z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().nullable())

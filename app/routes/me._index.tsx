@@ -58,6 +58,7 @@ export default function MePage() {
 
 			<nav className="me-links" aria-label={t('me.title')}>
 				<Link to="/me/points"><Icon name="star" />{t('me.points')}</Link>
+				{profile.role === 'superuser' ? <Link to="/me/earnings"><Icon name="star" />{t('earnings.title')}</Link> : null}
 				<Link to="/me/invite"><Icon name="groups" />{t('me.invite')}</Link>
 				<Link to="/me/prizes"><Icon name="vote" />{t('me.prizes')}</Link>
 				<Link to="/me/notifications"><Icon name="bell" />{t('me.notifications')}</Link>

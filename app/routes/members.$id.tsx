@@ -1,7 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData, useRouteLoaderData, useSearchParams } from '@remix-run/react'
+import { SuperUserBadge } from '#app/components/groups/superuser-badge.tsx'
 import { PostList } from '#app/components/posts/post-list.tsx'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
+import { superUserBadge } from '#app/domain/groups/superusers.server.ts'
 import { follow, isFollowing, unfollow } from '#app/domain/posts/engagement.server.ts'
 import { getMemberCard } from '#app/domain/posts/members.server.ts'
 import { listMemberPosts } from '#app/domain/posts/queries.server.ts'
@@ -15,11 +17,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 	const member = await getMemberCard(params.id!)
 	invariantResponse(member, 'member.error.notFound', { status: 404 })
 	const cursor = new URL(request.url).searchParams.get('cursor')
-	const [posts, following] = await Promise.all([
+	const [posts, following, badge] = await Promise.all([
 		listMemberPosts(member.id, context.user, { cursor }),
 		context.user ? isFollowing(context.user.id, member.id) : false,
+		superUserBadge(member.id),
 	])
-	return { member, following, ...posts }
+	return { member, following, badge, ...posts }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -35,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function MemberPage() {
 	const t = useT()
-	const { member, following, items, nextCursor } = useLoaderData<typeof loader>()
+	const { member, following, badge, items, nextCursor } = useLoaderData<typeof loader>()
 	const user = useRouteLoaderData<RootData>('root')?.user
 	const [params] = useSearchParams()
 	return (
@@ -45,6 +48,7 @@ export default function MemberPage() {
 				<span className="avatar" aria-hidden="true">{member.displayName.slice(0, 1)}</span>
 				<div>
 					<h1 id="page-title">{member.displayName}</h1>
+					{badge ? <SuperUserBadge profileLine={badge.profileLine} /> : null}
 					<p className="muted">
 						{t('member.followers', { count: member.followers })}
 						{member.banned ? ` · ${t('member.banned')}` : ''}

@@ -10,7 +10,9 @@ import { ACCEPT_PHOTOS, ACCEPT_VIDEOS, MAX_PHOTOS } from '#app/domain/media/limi
 import { publishFromForm } from '#app/domain/posts/compose.server.ts'
 import { listProductChoices } from '#app/domain/posts/products.server.ts'
 import { MAX_BODY, MAX_TITLE, type PostKind } from '#app/domain/posts/schemas.ts'
+import { memberGroup } from '#app/domain/groups/membership.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
+import { invariantResponse } from '#app/lib/http.ts'
 import { refusalStatus } from '#app/lib/forms.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
 import { useT } from '#app/lib/i18n/use-t.ts'
@@ -21,7 +23,11 @@ export async function loader(args: LoaderFunctionArgs) {
 	const user = requireUser(args)
 	const env = getEnv()
 	const url = new URL(args.request.url)
+	const groupId = url.searchParams.get('group')
+	const group = groupId ? await memberGroup(groupId, user.id) : null
+	invariantResponse(!groupId || group, 'groups.error.notMember', { status: 403 })
 	return {
+		group,
 		products: await listProductChoices(),
 		staff: hasRole(user.role, 'merchant'),
 		preselected: url.searchParams.get('product'),
@@ -38,18 +44,20 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ComposePage() {
 	const t = useT()
-	const { products, staff, preselected, limits } = useLoaderData<typeof loader>()
+	const { products, staff, preselected, limits, group } = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	const { fieldError: err, formError, value } = useFormFailure(failure)
 	const busy = useNavigation().state === 'submitting'
-	const [kind, setKind] = useState<PostKind>((value('kind') as PostKind | undefined) ?? (preselected || products.length ? 'review' : 'show'))
-	const kinds: PostKind[] = staff ? ['review', 'show', 'article'] : ['review', 'show']
+	const [kind, setKind] = useState<PostKind>((value('kind') as PostKind | undefined) ?? (!group && (preselected || products.length) ? 'review' : 'show'))
+	// A group's feed takes show-your-order posts (and the merchant's articles); reviews belong to the product.
+	const kinds: PostKind[] = group ? (staff ? ['show', 'article'] : ['show']) : staff ? ['review', 'show', 'article'] : ['review', 'show']
 	return (
 		<section className="card compose" aria-labelledby="page-title">
-			<h1 id="page-title">{t('compose.title')}</h1>
-			<p className="muted">{t('compose.earn')}</p>
+			<h1 id="page-title">{group ? t('groups.compose.title', { name: group.name }) : t('compose.title')}</h1>
+			<p className="muted">{group ? t('groups.compose.who') : t('compose.earn')}</p>
 			<Form method="post" encType="multipart/form-data" noValidate className="stack">
 				<FormAlert message={formError} />
+				{group ? <input type="hidden" name="groupId" value={group.id} /> : null}
 				<fieldset className="segmented">
 					<legend>{t('compose.kind')}</legend>
 					{kinds.map((k) => (

@@ -23,3 +23,9 @@ export async function memberGroupIds(userId: string): Promise<string[]> {
 	const rows = await prisma.groupMember.findMany({ where: { userId, status: 'active' }, select: { groupId: true }, take: 500 })
 	return rows.map((r) => r.groupId)
 }
+
+/** The group (id and name) when the member belongs to it, for pages that act inside a group. */
+export async function memberGroup(groupId: string, userId: string): Promise<{ id: string; name: string } | null> {
+	const row = await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { status: true, group: { select: { id: true, name: true } } } })
+	return row?.status === 'active' ? row.group : null
+}

@@ -5,7 +5,9 @@ import type { RoomStatus } from './views.ts'
 export type LiveActor = { id: string; role: string | null } | null
 
 export type RoomAccess = {
-	room: { id: string; title: string; hostId: string; status: RoomStatus; startedAt: Date | null; slowModeSeconds: number; membersOnly: boolean }
+	room: { id: string; title: string; hostId: string; status: RoomStatus; startedAt: Date | null; slowModeSeconds: number; membersOnly: boolean; groupId: string | null }
+	/** False for a group's chat when the person is not one of its members (nor staff): they may not even read it. */
+	allowed: boolean
 	isHost: boolean
 	/** The host, the merchant, and members named as the room's moderators. */
 	canModerate: boolean
@@ -13,7 +15,7 @@ export type RoomAccess = {
 	mutedUntil: Date | null
 }
 
-const ROOM_SELECT = { id: true, title: true, hostId: true, status: true, startedAt: true, slowModeSeconds: true, membersOnly: true } as const
+const ROOM_SELECT = { id: true, title: true, hostId: true, status: true, startedAt: true, slowModeSeconds: true, membersOnly: true, groupId: true } as const
 
 /** The room and what this person may do in it, in one round of queries; null when there is no such room. */
 export async function roomAccess(roomId: string, actor: LiveActor, now = new Date()): Promise<RoomAccess | null> {
@@ -25,9 +27,12 @@ export async function roomAccess(roomId: string, actor: LiveActor, now = new Dat
 	if (!room) return null
 	const isHost = actor?.id === room.hostId
 	const staff = Boolean(actor?.role && hasRole(actor.role, 'merchant'))
+	// A group's chat is its members' (and the merchant's, who stands above every leader).
+	const allowed = !room.groupId || staff || Boolean(actor && (await prisma.groupMember.count({ where: { groupId: room.groupId, userId: actor.id, status: 'active' } })))
 	const mute = restrictions.find((r) => r.kind === 'mute' && r.until && r.until > now)
 	return {
 		room: { ...room, status: room.status as RoomStatus },
+		allowed,
 		isHost,
 		canModerate: isHost || staff || Boolean(moderator),
 		banned: restrictions.some((r) => r.kind === 'ban'),

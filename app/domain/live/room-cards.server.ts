@@ -50,7 +50,7 @@ const CONSOLE_MAX = 100
 /** The console's table: every room for the merchant, a super-user's own rooms for them; newest start first. */
 export async function listConsoleRooms(actor: RoomActor) {
 	const rows = await prisma.liveRoom.findMany({
-		where: hasRole(actor.role, 'merchant') ? {} : { hostId: actor.id },
+		where: hasRole(actor.role, 'merchant') ? { groupId: null } : { hostId: actor.id, groupId: null },
 		orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
 		take: CONSOLE_MAX,
 		select: { id: true, title: true, status: true, startsAt: true, host: { select: { displayName: true } }, _count: { select: { subscriptions: true } } },
@@ -60,8 +60,8 @@ export async function listConsoleRooms(actor: RoomActor) {
 
 /** A room as the edit form shows it, or null when there is none or the actor may not edit it. */
 export async function getRoomForEdit(roomId: string, actor: RoomActor) {
-	const room = await prisma.liveRoom.findUnique({
-		where: { id: roomId },
+	const room = await prisma.liveRoom.findFirst({
+		where: { id: roomId, groupId: null },
 		select: {
 			...cardSelect(actor),
 			streamUrl: true,

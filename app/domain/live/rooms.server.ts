@@ -93,7 +93,8 @@ const ORDER_OF: Record<RoomTab, Prisma.LiveRoomOrderByWithRelationInput[]> = {
 export async function listRooms(viewer: Viewer, options: { tab: RoomTab; cursor?: string | null; take?: number }): Promise<{ items: RoomCard[]; nextCursor: string | null }> {
 	const take = Math.min(Math.max(options.take ?? PAST_PAGE_SIZE, 1), MAX_PAST_PAGE_SIZE)
 	const rows = await prisma.liveRoom.findMany({
-		where: { status: STATUS_OF[options.tab] },
+		// A group's chat is a room too, but it belongs on the group's page, never in this list.
+		where: { status: STATUS_OF[options.tab], groupId: null },
 		orderBy: ORDER_OF[options.tab],
 		take: take + 1,
 		...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
@@ -104,7 +105,7 @@ export async function listRooms(viewer: Viewer, options: { tab: RoomTab; cursor?
 }
 
 export async function getRoomCard(roomId: string, viewer: Viewer): Promise<RoomCard | null> {
-	const row = await prisma.liveRoom.findUnique({ where: { id: roomId }, select: cardSelect(viewer) })
+	const row = await prisma.liveRoom.findFirst({ where: { id: roomId, groupId: null }, select: cardSelect(viewer) })
 	return row ? toRoomCard(row) : null
 }
 

@@ -1,4 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
+import { groupVisible } from '#app/domain/posts/queries.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import type { MessageKey } from '#app/lib/i18n/index.ts'
 import type { ReportReason } from '../posts/schemas.ts'
@@ -10,14 +11,14 @@ import { openReviewItem, type TargetType } from './queue-items.server.ts'
  * negative reviews is a known abuse). A second report by the same member changes nothing.
  */
 export async function reportContent(
-	reporter: { id: string; bannedAt: Date | null },
+	reporter: { id: string; role: string; bannedAt: Date | null },
 	input: { targetType: TargetType; targetId: string; reason: ReportReason; note?: string },
 ): Promise<{ ok: true; duplicate: boolean } | { ok: false; error: MessageKey }> {
 	if (reporter.bannedAt) return { ok: false, error: 'post.error.banned' }
 	const target =
 		input.targetType === 'post'
-			? await prisma.post.findFirst({ where: { id: input.targetId, status: 'published' }, select: { authorId: true } })
-			: await prisma.comment.findFirst({ where: { id: input.targetId, status: 'published', post: { status: 'published' } }, select: { authorId: true } })
+			? await prisma.post.findFirst({ where: { id: input.targetId, status: 'published', ...groupVisible(reporter) }, select: { authorId: true } })
+			: await prisma.comment.findFirst({ where: { id: input.targetId, status: 'published', post: { status: 'published', ...groupVisible(reporter) } }, select: { authorId: true } })
 	if (!target) return { ok: false, error: 'report.error.notFound' }
 	if (target.authorId === reporter.id) return { ok: false, error: 'report.error.own' }
 	try {

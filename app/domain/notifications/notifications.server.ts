@@ -18,6 +18,10 @@ export const NOTIFICATION_KINDS = [
 	'voteInStock',
 	'voteDeclined',
 	'liveStarted',
+	'groupRequest',
+	'groupApproved',
+	'dealUnlocked',
+	'dealReleased',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

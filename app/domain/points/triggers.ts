@@ -19,6 +19,8 @@ export const TRIGGERS = {
 	'share.signup': { points: 10, capCount: 20, capPeriod: 'month' },
 	'share.order': { points: 50, capCount: null, capPeriod: null },
 	'prize.points': { points: 0, capCount: null, capPeriod: null },
+	// Commission paid as points carries its own amount (the order's total times the merchant's rate).
+	'commission.earned': { points: 0, capCount: null, capPeriod: null },
 } as const satisfies Record<string, { points: number; capCount: number | null; capPeriod: CapPeriod | null }>
 
 export type Trigger = keyof typeof TRIGGERS

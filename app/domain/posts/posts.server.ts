@@ -1,4 +1,5 @@
 import { notify } from '#app/domain/notifications/notifications.server.ts'
+import { isGroupMember } from '#app/domain/groups/membership.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import type { MessageKey } from '#app/lib/i18n/index.ts'
 import { detectLowStarBurst } from '../moderation/burst.server.ts'
@@ -43,6 +44,11 @@ export async function createPost(author: Author, form: PostForm, media: NewMedia
 	const refused = writeRefusal(author)
 	if (refused) return refused
 	if (form.kind === 'article' && author.role !== 'merchant') return { ok: false, error: 'post.error.kind', field: 'kind' }
+	if (form.groupId) {
+		// A group's feed takes posts from its members; reviews stay on the product for every buyer to read.
+		if (form.kind === 'review') return { ok: false, error: 'post.error.groupReview', field: 'kind' }
+		if (!(await isGroupMember(form.groupId, author.id))) return { ok: false, error: 'post.error.groupMember' }
+	}
 	const productId = form.kind === 'show' || form.kind === 'article' ? (form.productId ?? null) : form.productId!
 	if (productId) {
 		const product = await prisma.product.findUnique({ where: { id: productId }, select: { status: true } })
@@ -77,6 +83,7 @@ export async function createPost(author: Author, form: PostForm, media: NewMedia
 			status,
 			holdReason: rules.length ? rules.join(',') : null,
 			hasMedia: media.length > 0,
+			groupId: form.groupId ?? null,
 			publishedAt: status === 'published' ? now : null,
 			media: { create: media.map((m) => ({ ...m, uploaderId: author.id })) },
 		},

@@ -65,11 +65,22 @@ async function toViews(rows: Row[], viewer: Viewer): Promise<PostView[]> {
 	}))
 }
 
-/** Who may open a post: everyone when published; its author also when held or hidden; staff unless deleted. */
+/**
+ * Posts in groups: a public group's are everyone's to read, an invite-only group's its
+ * members' only (and staff's). Every read of posts goes through this, lists and single posts alike.
+ */
+export function groupVisible(viewer: Viewer): Prisma.PostWhereInput {
+	if (isStaff(viewer)) return {}
+	const open: Prisma.PostWhereInput[] = [{ groupId: null }, { group: { visibility: 'public' } }]
+	if (viewer) open.push({ group: { members: { some: { userId: viewer.id, status: 'active' } } } })
+	return { OR: open }
+}
+
+/** Who may open a post: everyone when published; its author also when held or hidden; staff unless deleted; and, in a group, who may read the group. */
 export function visibleTo(viewer: Viewer): Prisma.PostWhereInput {
 	if (isStaff(viewer)) return { status: { not: 'deleted' } }
-	if (viewer) return { OR: [{ status: 'published' }, { authorId: viewer.id, status: { in: ['held', 'hidden'] } }] }
-	return { status: 'published' }
+	const status: Prisma.PostWhereInput = viewer ? { OR: [{ status: 'published' }, { authorId: viewer.id, status: { in: ['held', 'hidden'] } }] } : { status: 'published' }
+	return { AND: [status, groupVisible(viewer)] }
 }
 
 export async function getPost(postId: string, viewer: Viewer): Promise<(PostView & { holdReason: string | null }) | null> {
@@ -84,7 +95,7 @@ type Page = { items: PostView[]; nextCursor: string | null }
 async function page(where: Prisma.PostWhereInput, orderBy: Prisma.PostOrderByWithRelationInput[], viewer: Viewer, options: { cursor?: string | null; take?: number }): Promise<Page> {
 	const take = Math.min(Math.max(options.take ?? PAGE_SIZE, 1), MAX_PAGE_SIZE)
 	const rows = await prisma.post.findMany({
-		where,
+		where: { AND: [where, groupVisible(viewer)] },
 		orderBy: [...orderBy, { id: 'desc' }],
 		take: take + 1,
 		...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
@@ -96,7 +107,8 @@ async function page(where: Prisma.PostWhereInput, orderBy: Prisma.PostOrderByWit
 
 /** The community feed: published posts, newest first (featured: newest featured first). */
 export async function listFeed(tab: FeedTab, viewer: Viewer, options: { cursor?: string | null; take?: number } = {}): Promise<Page> {
-	const published: Prisma.PostWhereInput = { status: 'published' }
+	// Groups have their own feeds; the circle's feed is what was posted to everyone.
+	const published: Prisma.PostWhereInput = { status: 'published', groupId: null }
 	if (tab === 'featured') return page({ ...published, featuredAt: { not: null } }, [{ featuredAt: 'desc' }], viewer, options)
 	if (tab === 'media') return page({ ...published, hasMedia: true }, [{ createdAt: 'desc' }], viewer, options)
 	if (tab === 'following') {
@@ -117,6 +129,11 @@ export function listProductReviews(productId: string, sort: ReviewSort, viewer: 
 export function listMemberPosts(memberId: string, viewer: Viewer, options: { cursor?: string | null; take?: number } = {}): Promise<Page> {
 	const own = viewer?.id === memberId || isStaff(viewer)
 	return page({ authorId: memberId, status: own ? { in: ['published', 'held', 'hidden'] } : 'published' }, [{ createdAt: 'desc' }], viewer, options)
+}
+
+/** A group's feed, newest first; call only for a viewer who may read the group (the clause in page() holds anyway). */
+export function listGroupPosts(groupId: string, viewer: Viewer, options: { cursor?: string | null; take?: number } = {}): Promise<Page> {
+	return page({ groupId, status: 'published' }, [{ createdAt: 'desc' }], viewer, options)
 }
 
 /** Average, count and the count per star of a product's published reviews. */

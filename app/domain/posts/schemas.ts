@@ -30,6 +30,8 @@ export const PostFormSchema = z
 		rating: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
 		title: text(MAX_TITLE, 'post.error.titleTooLong').optional().transform((v) => v || undefined),
 		body: text(MAX_BODY, 'post.error.bodyTooLong').pipe(z.string().min(1, 'post.error.bodyRequired')),
+		/** A post in a group's feed rather than the circle's. */
+		groupId: z.string().trim().max(40).optional().transform((v) => v || undefined),
 	})
 	.superRefine((v, ctx) => {
 		if (v.kind !== 'review') return
