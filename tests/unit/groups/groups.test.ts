@@ -153,5 +153,12 @@ describe("an invite-only group's posts", () => {
 		expect(ids(await listFeed('newest', ana, { take: 50 }))).not.toContain(posted.id)
 		const { mine, discover } = await listGroups(outsider)
 		expect([...mine, ...discover].map((g) => g.id)).not.toContain(groupId)
+		// A member of another invite-only group reads that group, not this one.
+		const neighbour = await superuser('Uncle Bo')
+		const otherGroup = await group(neighbour, { name: 'Next door' })
+		await joinByInvite(await invite(neighbour, otherGroup), outsider)
+		expect(ids(await listGroupPosts(groupId, outsider))).toEqual([])
+		expect((await getGroupPage(groupId, outsider))?.canRead).toBe(false)
+		expect((await getGroupPage(otherGroup, outsider))?.canRead).toBe(true)
 	})
 })
