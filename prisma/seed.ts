@@ -5,6 +5,7 @@ import { createCampaign } from '#app/domain/lottery/campaigns.server.ts'
 import { draw } from '#app/domain/lottery/draws.server.ts'
 import { award, spend } from '#app/domain/points/ledger.server.ts'
 import { connectDatabase, prisma } from '#app/lib/db.server.ts'
+import { seedGroups } from './seed-groups.ts'
 import { seedLive } from './seed-live.ts'
 import { seedPosts } from './seed-posts.ts'
 import { seedVoting } from './seed-voting.ts'
@@ -80,7 +81,8 @@ async function seed() {
 	const posts = await seedPosts(ids)
 	await seedVoting(ids)
 	const rooms = await seedLive(ids)
-	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products, ${posts} posts, a voting round and ${rooms} live rooms.`)
+	const groups = await seedGroups(ids)
+	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products, ${posts} posts, a voting round, ${rooms} live rooms and ${groups} groups.`)
 }
 
 await seed()

@@ -175,9 +175,13 @@ export async function setHelper(actor: Member, groupId: string, userId: string, 
 export async function listMembers(groupId: string, options: { take?: number } = {}) {
 	const rows = await prisma.groupMember.findMany({
 		where: { groupId, status: 'active' },
-		orderBy: [{ role: 'asc' }, { joinedAt: 'asc' }],
+		orderBy: { joinedAt: 'asc' },
 		take: Math.min(options.take ?? 200, 500),
 		select: { role: true, joinedAt: true, user: { select: { id: true, displayName: true } } },
 	})
-	return rows.map((r) => ({ ...r.user, role: r.role as 'leader' | 'helper' | 'member', joinedAt: r.joinedAt?.toISOString() ?? null }))
+	// The leader first, then helpers, then members in the order they joined.
+	const rank = { leader: 0, helper: 1, member: 2 } as const
+	return rows
+		.map((r) => ({ ...r.user, role: r.role as keyof typeof rank, joinedAt: r.joinedAt?.toISOString() ?? null }))
+		.sort((a, b) => rank[a.role] - rank[b.role])
 }
