@@ -16,6 +16,8 @@ const shots = [
 	// The demo room that is live now, seen by a member.
 	{ name: 'live-desktop', path: '/live', follow: '.room-live .room-card-link', viewport: { width: 1280, height: 800 }, login: 'mei@quanzi.test' },
 	{ name: 'live-phone', path: '/live', follow: '.room-live .room-card-link', viewport: { width: 390, height: 844 }, login: 'mei@quanzi.test' },
+	// Aunt Wen's demo circle, seen by one of its members.
+	{ name: 'group-desktop', path: '/groups', follow: '.group-card-link:has-text("gongfu")', viewport: { width: 1280, height: 800 }, login: 'mei@quanzi.test' },
 ]
 for (const shot of shots) {
 	const context = await browser.newContext({ viewport: shot.viewport, locale: process.env.SHOT_LOCALE ?? 'zh-CN' })

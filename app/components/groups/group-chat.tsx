@@ -17,7 +17,7 @@ export function GroupChat({ roomId }: { roomId: string }) {
 		<div className="group-chat">
 			{!live.connected && live.ready ? <p className="live-offline" role="status">{t('live.reconnecting')}</p> : null}
 			{live.notice ? <p className="live-notice" role="alert">{text(live.notice)}</p> : null}
-			<ChatPanel live={live} signedIn loginHref={`/login?redirectTo=${encodeURIComponent(location.pathname)}`} />
+			<ChatPanel live={live} signedIn loginHref={`/login?redirectTo=${encodeURIComponent(location.pathname)}`} badges={{ host: 'groups.role.leader', moderator: 'groups.role.helper' }} />
 		</div>
 	)
 }

@@ -78,6 +78,8 @@ export function LivePlayer({ src, poster, title, live, onTime, onPlayingChange }
 				controls
 				muted={live}
 				autoPlay={live}
+				// A live stream never ends; a recorded one shown live (a rehearsal, the demo) starts over rather than freezing.
+				loop={live}
 				preload={live ? 'auto' : 'metadata'}
 				onTimeUpdate={(event) => onTime?.(event.currentTarget.currentTime)}
 				onPlaying={() => onPlayingChange?.(true)}

@@ -1,14 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { MAX_MESSAGE_CHARS, type ChatMessage } from '#app/domain/live/views.ts'
+import type { MessageKey } from '#app/lib/i18n/index.ts'
 import { useT } from '#app/lib/i18n/use-t.ts'
 import { useDateFormat } from '#app/lib/i18n/format.ts'
 import type { useLiveRoom } from '#app/realtime/use-live-room.ts'
 import { useLiveText, type LiveNotice } from './room-page-text.ts'
 
 type Live = ReturnType<typeof useLiveRoom>
+/** What the host's and moderators' badges say: a live room's words by default; a group says leader and helper. */
+type Badges = Record<NonNullable<ChatMessage['badge']>, MessageKey>
+const BADGES: Badges = { host: 'live.badge.host', moderator: 'live.badge.moderator' }
 
 /** The room's chat: messages as they arrive (kept in view unless the reader scrolled up), the composer, and moderators' tools per message. */
-export function ChatPanel({ live, signedIn, loginHref }: { live: Live; signedIn: boolean; loginHref: string }) {
+export function ChatPanel({ live, signedIn, loginHref, badges = BADGES }: { live: Live; signedIn: boolean; loginHref: string; badges?: Badges }) {
 	const t = useT()
 	const text = useLiveText()
 	const listRef = useRef<HTMLOListElement>(null)
@@ -51,7 +55,7 @@ export function ChatPanel({ live, signedIn, loginHref }: { live: Live; signedIn:
 			>
 				{live.messages.length === 0 ? <li className="muted live-empty">{t('live.chat.none')}</li> : null}
 				{live.messages.map((m) => (
-					<MessageRow key={m.id} message={m} live={live} canModerate={canModerate && m.userId !== live.you?.userId} />
+					<MessageRow key={m.id} message={m} live={live} badges={badges} canModerate={canModerate && m.userId !== live.you?.userId} />
 				))}
 			</ol>
 			{live.room?.slowModeSeconds ? <p className="live-chat-mode muted">{t('live.chat.slowModeOn', { seconds: live.room.slowModeSeconds })}</p> : null}
@@ -86,7 +90,7 @@ export function ChatPanel({ live, signedIn, loginHref }: { live: Live; signedIn:
 	)
 }
 
-function MessageRow({ message: m, live, canModerate }: { message: ChatMessage; live: Live; canModerate: boolean }) {
+function MessageRow({ message: m, live, badges, canModerate }: { message: ChatMessage; live: Live; badges: Badges; canModerate: boolean }) {
 	const t = useT()
 	const text = useLiveText()
 	const time = useDateFormat({ hour: '2-digit', minute: '2-digit' })
@@ -99,7 +103,7 @@ function MessageRow({ message: m, live, canModerate }: { message: ChatMessage; l
 		<li className="live-message">
 			<span className="live-author">
 				{m.author}
-				{m.badge ? <span className={`tag live-badge-${m.badge}`}>{t(`live.badge.${m.badge}`)}</span> : null}
+				{m.badge ? <span className={`tag live-badge-${m.badge}`}>{t(badges[m.badge])}</span> : null}
 			</span>{' '}
 			<span className="live-body">{m.body}</span>
 			<time className="live-time muted" dateTime={m.createdAt}>{time.format(new Date(m.createdAt))}</time>
