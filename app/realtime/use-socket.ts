@@ -20,15 +20,17 @@ export function releaseSocket(): void {
 
 /**
  * Listens to a public room (`public:<name>`) while the component is mounted: joins it now and
- * again after every reconnect, and calls `onEvent` for each push of `event`.
+ * again after every reconnect, and calls `onEvent` for each push of `event`. `onJoined` runs
+ * after each successful join: pushes sent between the page's render and the join (or while
+ * the connection was down) never arrive, so a page that must not miss one reads its data again.
  */
-export function usePublicRoom<E extends keyof ServerToClientEvents>(room: string, event: E, onEvent: ServerToClientEvents[E]): void {
-	const latest = useRef(onEvent)
-	latest.current = onEvent
+export function usePublicRoom<E extends keyof ServerToClientEvents>(room: string, event: E, onEvent: ServerToClientEvents[E], onJoined?: () => void): void {
+	const latest = useRef({ onEvent, onJoined })
+	latest.current = { onEvent, onJoined }
 	useEffect(() => {
 		const socket = acquireSocket()
-		const join = () => socket.emit('room:join', { room }, () => {})
-		const handler = ((...args: unknown[]) => (latest.current as (...a: unknown[]) => void)(...args)) as ServerToClientEvents[E]
+		const join = () => socket.emit('room:join', { room }, (reply) => void ('data' in reply && latest.current.onJoined?.()))
+		const handler = ((...args: unknown[]) => (latest.current.onEvent as (...a: unknown[]) => void)(...args)) as ServerToClientEvents[E]
 		socket.on('connect', join)
 		socket.on(event, handler as never)
 		if (socket.connected) join()

@@ -15,12 +15,19 @@ export function useDealProgress(deal: DealView): DealProgress {
 	const [pushed, setPushed] = useState<DealProgressPush | null>(null)
 	// Fresh page data replaces whatever arrived live before it.
 	useEffect(() => setPushed(null), [deal.joined, deal.status])
-	usePublicRoom(dealRoom(deal.id), 'deal:progress', (push) => {
-		if (push.dealId !== deal.id) return
-		setPushed(push)
-		// An unlock or a release changes the viewer's own place too: read the page again.
-		if (push.status !== deal.status && revalidator.state === 'idle') revalidator.revalidate()
-	})
+	usePublicRoom(
+		dealRoom(deal.id),
+		'deal:progress',
+		(push) => {
+			if (push.dealId !== deal.id) return
+			setPushed(push)
+			// An unlock or a release changes the viewer's own place too: read the page again.
+			if (push.status !== deal.status && revalidator.state === 'idle') revalidator.revalidate()
+		},
+		// Joins made between this page's render and its socket joining the room were pushed before
+		// it listened: read the page once more so the count is never behind.
+		() => revalidator.state === 'idle' && revalidator.revalidate(),
+	)
 	const { joined, target, cap, status } = pushed ?? deal
 	return { joined, target, cap, status }
 }
