@@ -11,7 +11,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 30_000,
+	// The journeys span several members and pages; on a shared, busy machine 30 s was too tight.
+	timeout: 60_000,
 	reporter: [['list'], ['json', { outputFile: 'tests/.tmp/playwright.json' }]],
 	use: {
 		baseURL: BASE_URL,
