@@ -39,6 +39,11 @@ export default function ConsolePage() {
 				<Link to="/console/voting" className="button button-quiet">{t('console.votingTitle')}</Link>
 				<Link to="/console/live" className="button button-quiet">{t('liveConsole.title')}</Link>
 				<Link to="/console/superusers" className="button button-quiet">{t('superusers.title')}</Link>
+				<Link to="/console/orders" className="button button-quiet">{t('orders.consoleLink')}</Link>
+				<Link to="/console/tiers" className="button button-quiet">{t('tiers.consoleLink')}</Link>
+				<Link to="/console/coupons" className="button button-quiet">{t('coupons.consoleLink')}</Link>
+				<Link to="/console/segments" className="button button-quiet">{t('segments.consoleLink')}</Link>
+				<Link to="/console/notifications" className="button button-quiet">{t('notifyConsole.link')}</Link>
 				<Link to="/console/audit" className="button button-quiet">{t('console.auditTitle')}</Link>
 			</p>
 			<dl className="stats">

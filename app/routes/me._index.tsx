@@ -57,11 +57,16 @@ export default function MePage() {
 			</section>
 
 			<nav className="me-links" aria-label={t('me.title')}>
+				<Link to="/me/membership"><Icon name="star" />{t('membership.meLink')}</Link>
 				<Link to="/me/points"><Icon name="star" />{t('me.points')}</Link>
+				<Link to="/me/coupons"><Icon name="star" />{t('coupons.meLink')}</Link>
+				<Link to="/me/orders"><Icon name="vote" />{t('orders.meLink')}</Link>
 				{profile.role === 'superuser' ? <Link to="/me/earnings"><Icon name="star" />{t('earnings.title')}</Link> : null}
 				<Link to="/me/invite"><Icon name="groups" />{t('me.invite')}</Link>
 				<Link to="/me/prizes"><Icon name="vote" />{t('me.prizes')}</Link>
 				<Link to="/me/notifications"><Icon name="bell" />{t('me.notifications')}</Link>
+				<Link to="/me/notification-settings"><Icon name="bell" />{t('notifySettings.meLink')}</Link>
+				<Link to="/me/family"><Icon name="groups" />{t('family.meLink')}</Link>
 				<Link to="/me/password"><Icon name="key" />{t('me.changePassword')}</Link>
 			</nav>
 

@@ -22,6 +22,12 @@ export const NOTIFICATION_KINDS = [
 	'groupApproved',
 	'dealUnlocked',
 	'dealReleased',
+	'orderLinked',
+	'tierReached',
+	'couponIssued',
+	'couponExpiring',
+	'repurchaseReminder',
+	'prizeWon',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

@@ -6,6 +6,10 @@ import { enLivePlayer } from './en-live-player.ts'
 import { enGroups } from './en-groups.ts'
 import { enGroupDeals } from './en-group-deals.ts'
 import { enCommission } from './en-commission.ts'
+import { enOrders } from './en-orders.ts'
+import { enMembership } from './en-membership.ts'
+import { enSegments } from './en-segments.ts'
+import { enNotify } from './en-notify.ts'
 
 /** English. Every key here must exist in zh-cn.ts too (the type and a test check it). */
 export const en = {
@@ -327,6 +331,10 @@ export const en = {
 	...enGroups,
 	...enGroupDeals,
 	...enCommission,
+	...enOrders,
+	...enMembership,
+	...enSegments,
+	...enNotify,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -7,6 +7,10 @@ import { zhCNLivePlayer } from './zh-cn-live-player.ts'
 import { zhCNGroups } from './zh-cn-groups.ts'
 import { zhCNGroupDeals } from './zh-cn-group-deals.ts'
 import { zhCNCommission } from './zh-cn-commission.ts'
+import { zhCNOrders } from './zh-cn-orders.ts'
+import { zhCNMembership } from './zh-cn-membership.ts'
+import { zhCNSegments } from './zh-cn-segments.ts'
+import { zhCNNotify } from './zh-cn-notify.ts'
 
 /** 简体中文. Typed against en.ts, so a missing key fails the type check. */
 export const zhCN: Record<MessageKey, string> = {
@@ -328,4 +332,8 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNGroups,
 	...zhCNGroupDeals,
 	...zhCNCommission,
+	...zhCNOrders,
+	...zhCNMembership,
+	...zhCNSegments,
+	...zhCNNotify,
 }
