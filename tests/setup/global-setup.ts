@@ -6,7 +6,8 @@ import { TEMPLATE_DB, TMP } from './paths.ts'
 export default function setup() {
 	mkdirSync(TMP, { recursive: true })
 	ensurePrismaClient()
-	ensureBuild()
+	// Unit tests alone need no build; QUANZI_SKIP_BUILD=1 lets a run of them skip it.
+	if (process.env.QUANZI_SKIP_BUILD !== '1') ensureBuild()
 	rmSync(TEMPLATE_DB, { force: true })
 	applyMigrations(`file:${TEMPLATE_DB}`)
 }

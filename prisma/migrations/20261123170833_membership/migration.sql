@@ -8,6 +8,9 @@ ALTER TABLE "Notification" ADD COLUMN "key" TEXT;
 -- AlterTable
 ALTER TABLE "Product" ADD COLUMN "repurchaseDays" INTEGER;
 
+-- AlterTable
+ALTER TABLE "Prize" ADD COLUMN "couponTemplateId" TEXT;
+
 -- CreateTable
 CREATE TABLE "OrderImport" (
     "id" TEXT NOT NULL PRIMARY KEY,
