@@ -19,11 +19,19 @@ import liveRoomCss from '#app/styles/live-room.css?url'
 import groupsCss from '#app/styles/groups.css?url'
 import postsCss from '#app/styles/posts.css?url'
 import votingCss from '#app/styles/voting.css?url'
+import ordersCss from '#app/styles/orders.css?url'
+import membershipCss from '#app/styles/membership.css?url'
+import segmentsCss from '#app/styles/segments.css?url'
+import notifyCss from '#app/styles/notify.css?url'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: appCss },
 	{ rel: 'stylesheet', href: postsCss },
 	{ rel: 'stylesheet', href: votingCss },
+	{ rel: 'stylesheet', href: ordersCss },
+	{ rel: 'stylesheet', href: membershipCss },
+	{ rel: 'stylesheet', href: segmentsCss },
+	{ rel: 'stylesheet', href: notifyCss },
 	{ rel: 'stylesheet', href: liveCss },
 	{ rel: 'stylesheet', href: livePlayerCss },
 	{ rel: 'stylesheet', href: liveRoomCss },
