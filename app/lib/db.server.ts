@@ -1,7 +1,7 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { getEnv } from './env.server.ts'
 import { remember } from './remember.ts'
+import { serializedSQLite } from './sqlite-adapter.server.ts'
 
 export type { Prisma } from '#app/generated/prisma/client.ts'
 
@@ -15,8 +15,7 @@ const PRAGMAS = [
 ]
 
 export const prisma = remember('prisma', () => {
-	const adapter = new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: 5000 })
-	return new PrismaClient({ adapter })
+	return new PrismaClient({ adapter: serializedSQLite(getEnv().DATABASE_URL, 5000) })
 })
 
 const ready = remember('prisma-ready', () => ({ promise: undefined as Promise<void> | undefined }))
