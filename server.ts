@@ -44,6 +44,8 @@ watchPostMedia()
 await startMediaJobs()
 await import('#app/domain/groups/commission-job.server.ts').then((m) => m.startCommissionJob())
 await import('#app/domain/groups/deals-settle.server.ts').then((m) => m.startDealJob())
+await import('#app/domain/membership/membership-jobs.server.ts').then((m) => m.startMembershipJobs())
+await import('#app/domain/notifications/mailer.server.ts').then((m) => m.startMailer())
 
 const app = express()
 app.disable('x-powered-by')

@@ -7,6 +7,7 @@ import { award, spend } from '#app/domain/points/ledger.server.ts'
 import { connectDatabase, prisma } from '#app/lib/db.server.ts'
 import { seedGroups } from './seed-groups.ts'
 import { seedLive } from './seed-live.ts'
+import { seedMembership } from './seed-membership.ts'
 import { seedPosts } from './seed-posts.ts'
 import { seedVoting } from './seed-voting.ts'
 
@@ -82,7 +83,9 @@ async function seed() {
 	await seedVoting(ids)
 	const rooms = await seedLive(ids)
 	const groups = await seedGroups(ids)
-	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products, ${posts} posts, a voting round, ${rooms} live rooms and ${groups} groups.`)
+	// Last: tiers multiply points awarded after them, and the demo points above are at face value.
+	const orders = await seedMembership(ids)
+	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products, ${posts} posts, a voting round, ${rooms} live rooms, ${groups} groups, ${orders} orders and a tier ladder.`)
 }
 
 await seed()

@@ -18,14 +18,20 @@ const shots = [
 	{ name: 'live-phone', path: '/live', follow: '.room-live .room-card-link', viewport: { width: 390, height: 844 }, login: 'mei@quanzi.test' },
 	// Aunt Wen's demo circle, seen by one of its members.
 	{ name: 'group-desktop', path: '/groups', follow: '.group-card-link:has-text("gongfu")', viewport: { width: 1280, height: 800 }, login: 'mei@quanzi.test' },
+	// Membership: Aunt Wen's tier (Gold, from the demo orders), and the merchant's order import.
+	{ name: 'me-phone', path: '/me', viewport: { width: 390, height: 844 }, login: 'leader@quanzi.test' },
+	{ name: 'membership-desktop', path: '/me/membership', viewport: { width: 1280, height: 800 }, login: 'leader@quanzi.test' },
+	{ name: 'orders-desktop', path: '/console/orders', viewport: { width: 1280, height: 800 }, login: 'merchant@quanzi.test' },
+	{ name: 'segments-phone', path: '/console/segments', viewport: { width: 390, height: 844 }, login: 'merchant@quanzi.test' },
 ]
+const PASSWORDS = { merchant: 'quanzi-merchant', leader: 'quanzi-leader' }
 for (const shot of shots) {
 	const context = await browser.newContext({ viewport: shot.viewport, locale: process.env.SHOT_LOCALE ?? 'zh-CN' })
 	const page = await context.newPage()
 	if (shot.login) {
 		await page.goto(`${base}/login`)
 		await page.locator('input[name=email]').fill(shot.login)
-		await page.locator('input[name=password]').fill(shot.login.startsWith('merchant') ? 'quanzi-merchant' : 'quanzi-member')
+		await page.locator('input[name=password]').fill(PASSWORDS[shot.login.split('@')[0]] ?? 'quanzi-member')
 		await page.locator('form button[type=submit]').last().click()
 		await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 	}

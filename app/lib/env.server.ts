@@ -29,6 +29,15 @@ const originList = z
 		return origins
 	})
 
+function isSmtpUrl(value: string): boolean {
+	if (!URL.canParse(value)) return false
+	const url = new URL(value)
+	return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== ''
+}
+
+// Settings that may hold a password: a boot error names them but never echoes their value.
+const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'MERCHANT_PASSWORD', 'SMTP_URL'])
+
 // One schema for every setting Quanzi reads from the environment. A bad value stops
 // the process at boot with a message that names the variable (see parseEnv).
 const EnvSchema = z
@@ -67,6 +76,13 @@ const EnvSchema = z
 		LIVE_STREAM_ORIGINS: originList,
 		// Minutes a member watches a live room without a break to earn the live.watched points.
 		LIVE_WATCH_MINUTES: positiveNumber('a number of minutes such as 5').default(5),
+		// The mail server notifications go out through; unset, they stay in the outbox as captured
+		// (development and tests), where the merchant can read them in the console.
+		SMTP_URL: z
+			.string()
+			.refine(isSmtpUrl, { message: 'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465' })
+			.optional(),
+		MAIL_FROM: z.string().min(3).default('Quanzi <no-reply@localhost>'),
 	})
 	.refine((e) => Boolean(e.MERCHANT_EMAIL) === Boolean(e.MERCHANT_PASSWORD), {
 		message: 'MERCHANT_EMAIL and MERCHANT_PASSWORD must be set together',
@@ -84,7 +100,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 	if (!result.success) {
 		const lines = result.error.issues.map((issue) => {
 			const name = String(issue.path[0] ?? 'environment')
-			const given = source[name] === undefined ? '' : ` (got "${source[name]}")`
+			const given = source[name] === undefined || SECRET_VARIABLES.has(name) ? '' : ` (got "${source[name]}")`
 			return `  ${name} ${issue.message}${given}`
 		})
 		throw new ConfigError(`Quanzi cannot start: fix these settings.\n${lines.join('\n')}`)

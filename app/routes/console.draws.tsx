@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormAlert, SelectField } from '#app/components/ui/field.tsx'
 import { requireRole } from '#app/domain/accounts/auth.server.ts'
 import { createCampaign, listCampaigns } from '#app/domain/lottery/campaigns.server.ts'
+import { templateOptions } from '#app/domain/membership/coupon-templates.server.ts'
 import { PRIZE_KINDS } from '#app/domain/lottery/limits.ts'
 import { formValues } from '#app/lib/forms.ts'
 import { isMessageKey } from '#app/lib/i18n/index.ts'
@@ -15,7 +16,8 @@ const PRIZE_ROWS = 5
 
 export async function loader(args: LoaderFunctionArgs) {
 	requireRole(args, 'merchant')
-	return { campaigns: await listCampaigns() }
+	const [campaigns, couponTemplates] = await Promise.all([listCampaigns(), templateOptions()])
+	return { campaigns, couponTemplates }
 }
 
 const num = (v: FormDataEntryValue | null) => (v === null || v === '' ? Number.NaN : Number(v))
@@ -30,6 +32,7 @@ export async function action(args: ActionFunctionArgs) {
 		kind: String(form.get(`prize${i}.kind`) ?? 'physical') as (typeof PRIZE_KINDS)[number],
 		points: form.get(`prize${i}.points`) ? num(form.get(`prize${i}.points`)) : null,
 		total: num(form.get(`prize${i}.total`)),
+		couponTemplateId: form.get(`prize${i}.kind`) === 'coupon' ? String(form.get(`prize${i}.couponTemplateId`) ?? '') || null : null,
 	})).filter((p) => p.name.trim() !== '')
 	const created = await createCampaign({
 		title: String(form.get('title') ?? ''),
@@ -39,13 +42,13 @@ export async function action(args: ActionFunctionArgs) {
 		endsAt: date(form.get('endsAt')),
 		noEmptyDraws: form.get('noEmptyDraws') === 'on',
 		prizes,
-	})
+	}, { couponTemplateRequired: true })
 	if (!created.ok) return data({ errors: created.errors, values: formValues(form) }, { status: 400 })
 	return redirect(`/draws/${created.id}`)
 }
 
 export default function ConsoleDrawsPage() {
-	const { campaigns } = useLoaderData<typeof loader>()
+	const { campaigns, couponTemplates } = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	const t = useT()
 	const when = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium', timeZone: 'UTC' })
@@ -90,6 +93,10 @@ export default function ConsoleDrawsPage() {
 								</SelectField>
 								<Field label={t('console.prizePoints')} name={`prize${i}.points`} type="number" min={1} defaultValue={value(`prize${i}.points`)} error={err(`prizes.${i}.points`)} />
 								<Field label={t('console.prizeCount')} name={`prize${i}.total`} type="number" min={1} defaultValue={value(`prize${i}.total`)} error={err(`prizes.${i}.total`)} />
+								<SelectField label={t('lottery.prizeCoupon')} hint={t('lottery.prizeCouponHint')} name={`prize${i}.couponTemplateId`} defaultValue={value(`prize${i}.couponTemplateId`) ?? ''} error={err(`prizes.${i}.couponTemplateId`)}>
+									<option value="">{t('lottery.prizeCouponNone')}</option>
+									{couponTemplates.map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}</option>)}
+								</SelectField>
 							</div>
 						))}
 					</fieldset>

@@ -8,6 +8,7 @@ import { listConsoleRooms } from '#app/domain/live/room-cards.server.ts'
 import { saveRoomFromForm } from '#app/domain/live/room-form.server.ts'
 import { listHostChoices, requireRoomScheduler, setLiveHosts } from '#app/domain/live/room-hosts.server.ts'
 import { listProductChoices } from '#app/domain/posts/products.server.ts'
+import { listSegmentOptions } from '#app/domain/segments/segments.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { useDateFormat } from '#app/lib/i18n/format.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
@@ -18,8 +19,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'liveConso
 export async function loader(args: LoaderFunctionArgs) {
 	const actor = await requireRoomScheduler(args)
 	const merchant = hasRole(actor.role, 'merchant')
-	const [rooms, products, hosts] = await Promise.all([listConsoleRooms(actor), listProductChoices(), merchant ? listHostChoices() : null])
-	return { rooms, products, hosts, actorId: actor.id, origins: getEnv().LIVE_STREAM_ORIGINS }
+	const [rooms, products, hosts, segments] = await Promise.all([
+		listConsoleRooms(actor),
+		listProductChoices(),
+		merchant ? listHostChoices() : null,
+		merchant ? listSegmentOptions() : [],
+	])
+	return { rooms, products, hosts, segments, actorId: actor.id, origins: getEnv().LIVE_STREAM_ORIGINS }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -38,7 +44,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ConsoleLivePage() {
 	const t = useT()
-	const { rooms, products, hosts, actorId, origins } = useLoaderData<typeof loader>()
+	const { rooms, products, hosts, segments, actorId, origins } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const when = useDateFormat(ROOM_TIME)
 	const superusers = hosts?.filter((h) => h.role === 'superuser') ?? []
@@ -66,6 +72,7 @@ export default function ConsoleLivePage() {
 										<td className="room-col-title">
 											<Link to={`/live/${r.id}`}>{r.title}</Link>
 											<span className="muted">{t('liveList.host', { name: r.host })}</span>
+											{r.audience ? <span className="tag audience-tag">{t('audience.for', { name: r.audience })}</span> : null}
 										</td>
 										<td><span className={`tag room-status-${r.status}`}>{t(`liveConsole.status.${r.status}`)}</span></td>
 										<td><time dateTime={r.startsAt}>{when.format(new Date(r.startsAt))}</time></td>
@@ -85,6 +92,7 @@ export default function ConsoleLivePage() {
 					hosts={hosts}
 					defaultHostId={actorId}
 					origins={origins}
+					segments={segments}
 					failure={result && !result.ok ? result : undefined}
 					submitLabel={t('liveConsole.create')}
 				/>

@@ -10,6 +10,7 @@ import { saveRoomFromForm } from '#app/domain/live/room-form.server.ts'
 import { listHostChoices, requireRoomScheduler } from '#app/domain/live/room-hosts.server.ts'
 import { roomSummary } from '#app/domain/live/summary.server.ts'
 import { listProductChoices } from '#app/domain/posts/products.server.ts'
+import { listSegmentOptions } from '#app/domain/segments/segments.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { invariantResponse } from '#app/lib/http.ts'
 import { useDateFormat } from '#app/lib/i18n/format.ts'
@@ -22,14 +23,16 @@ export async function loader(args: LoaderFunctionArgs) {
 	const actor = await requireRoomScheduler(args)
 	const room = await getRoomForEdit(args.params.id!, actor)
 	invariantResponse(room, 'liveConsole.error.notFound', { status: 404 })
-	const [shelf, hosts, summary] = await Promise.all([
+	const merchant = hasRole(actor.role, 'merchant')
+	const [shelf, hosts, summary, segments] = await Promise.all([
 		listProductChoices(),
-		hasRole(actor.role, 'merchant') ? listHostChoices() : null,
+		merchant ? listHostChoices() : null,
 		room.status === 'scheduled' ? null : roomSummary(room.id),
+		merchant ? listSegmentOptions() : [],
 	])
 	// A featured product taken off sale since stays choosable in its own room.
 	const products = [...room.products.filter((p) => !shelf.some((s) => s.id === p.id)), ...shelf]
-	return { room, products, hosts, summary, actorId: actor.id, origins: getEnv().LIVE_STREAM_ORIGINS }
+	return { room, products, hosts, summary, segments, actorId: actor.id, origins: getEnv().LIVE_STREAM_ORIGINS }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -41,7 +44,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ConsoleRoomPage() {
 	const t = useT()
-	const { room, products, hosts, summary, actorId, origins } = useLoaderData<typeof loader>()
+	const { room, products, hosts, summary, segments, actorId, origins } = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	const when = useDateFormat(ROOM_TIME)
@@ -64,7 +67,7 @@ export default function ConsoleRoomPage() {
 			<section className="card" aria-labelledby="edit-title">
 				<h2 id="edit-title">{t('liveConsole.editTitle')}</h2>
 				{room.status === 'ended' ? <p className="muted">{t('liveConsole.readOnly')}</p> : (
-					<RoomForm room={room} products={products} hosts={hosts} defaultHostId={actorId} origins={origins} failure={failure} submitLabel={t('liveConsole.save')} />
+					<RoomForm room={room} products={products} hosts={hosts} defaultHostId={actorId} origins={origins} segments={segments} failure={failure} submitLabel={t('liveConsole.save')} />
 				)}
 			</section>
 		</>

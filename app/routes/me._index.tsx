@@ -1,13 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Icon } from '#app/components/icons.tsx'
+import { TierCard } from '#app/components/membership/tier-card.tsx'
 import { Field, SelectField } from '#app/components/ui/field.tsx'
 import { useFormFailure } from '#app/components/ui/use-form-failure.ts'
 import { getProfile, updateProfile } from '#app/domain/accounts/accounts.server.ts'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
 import { ProfileSchema } from '#app/domain/accounts/schemas.ts'
+import { tierCardData } from '#app/domain/membership/benefits.server.ts'
 import { getVoterPreferences } from '#app/domain/voting/settings.server.ts'
-import { parseForm } from '#app/lib/forms.ts'
+import { parseForm, refusalToForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.ts'
 import { LOCALE_NAMES, LOCALES } from '#app/lib/i18n/index.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
@@ -17,9 +19,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'me.title'
 
 export async function loader(args: LoaderFunctionArgs) {
 	const user = requireUser(args)
-	const [profile, voting] = await Promise.all([getProfile(user.id), getVoterPreferences(user.id)])
+	const [profile, voting, tierCard] = await Promise.all([getProfile(user.id), getVoterPreferences(user.id), tierCardData(user.id)])
 	invariantResponse(profile && voting, 'Account not found', { status: 404 })
-	return { profile: { ...profile, createdAt: profile.createdAt.toISOString() }, voting }
+	return { profile: { ...profile, createdAt: profile.createdAt.toISOString() }, voting, tierCard }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -27,7 +29,8 @@ export async function action(args: ActionFunctionArgs) {
 	const formData = await args.request.formData()
 	const parsed = parseForm(ProfileSchema, formData)
 	if (!parsed.ok) return data(parsed, { status: 400 })
-	await updateProfile(user.id, parsed.data)
+	const saved = await updateProfile(user.id, parsed.data)
+	if (!saved.ok) return data(refusalToForm(saved, formData), { status: 400 })
 	return redirect('/me?saved=1')
 }
 
@@ -35,7 +38,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1)
 const DAYS = Array.from({ length: 31 }, (_, i) => i + 1)
 
 export default function MePage() {
-	const { profile, voting } = useLoaderData<typeof loader>()
+	const { profile, voting, tierCard } = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	const t = useT()
@@ -55,6 +58,8 @@ export default function MePage() {
 					</p>
 				</div>
 			</section>
+
+			{tierCard ? <TierCard {...tierCard} link /> : null}
 
 			<nav className="me-links" aria-label={t('me.title')}>
 				<Link to="/me/membership"><Icon name="star" />{t('membership.meLink')}</Link>
@@ -89,6 +94,7 @@ export default function MePage() {
 						<p className="field-hint">{t('field.birthdayHint')}</p>
 					</fieldset>
 					<Field label={t('field.region')} name="region" maxLength={60} hint={t('field.regionHint')} defaultValue={value('region')} error={err('region')} />
+					<Field label={t('profile.phone')} name="phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={40} hint={t('profile.phoneHint')} defaultValue={value('phone')} error={err('phone')} />
 					<SelectField label={t('field.locale')} name="locale" defaultValue={value('locale')} error={err('locale')}>
 						<option value="">{t('field.localeAuto')}</option>
 						{LOCALES.map((l) => <option key={l} value={l} lang={l}>{LOCALE_NAMES[l]}</option>)}

@@ -30,11 +30,14 @@ export default function NotificationsPage() {
 		<section aria-labelledby="page-title">
 			<div className="page-head">
 				<h1 id="page-title">{t('notifications.title')}</h1>
-				{anyUnread ? (
-					<Form method="post">
-						<button type="submit" className="button button-quiet">{t('notifications.markAllRead')}</button>
-					</Form>
-				) : null}
+				<div className="notify-head-actions">
+					{anyUnread ? (
+						<Form method="post">
+							<button type="submit" className="button button-quiet">{t('notifications.markAllRead')}</button>
+						</Form>
+					) : null}
+					<Link to="/me/notification-settings" className="button button-quiet">{t('notifySettings.meLink')}</Link>
+				</div>
 			</div>
 			{items.length === 0 ? (
 				<EmptyState icon="bell">{t('notifications.empty')}</EmptyState>

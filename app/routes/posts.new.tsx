@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { StarInput } from '#app/components/posts/stars.tsx'
+import { AudienceSelect } from '#app/components/segments/audience-select.tsx'
 import { Field, FormAlert, SelectField } from '#app/components/ui/field.tsx'
 import { useFormFailure } from '#app/components/ui/use-form-failure.ts'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
@@ -11,6 +12,7 @@ import { publishFromForm } from '#app/domain/posts/compose.server.ts'
 import { listProductChoices } from '#app/domain/posts/products.server.ts'
 import { MAX_BODY, MAX_TITLE, type PostKind } from '#app/domain/posts/schemas.ts'
 import { memberGroup } from '#app/domain/groups/membership.server.ts'
+import { listSegmentOptions } from '#app/domain/segments/segments.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { invariantResponse } from '#app/lib/http.ts'
 import { refusalStatus } from '#app/lib/forms.ts'
@@ -26,10 +28,13 @@ export async function loader(args: LoaderFunctionArgs) {
 	const groupId = url.searchParams.get('group')
 	const group = groupId ? await memberGroup(groupId, user.id) : null
 	invariantResponse(!groupId || group, 'groups.error.notMember', { status: 403 })
+	const staff = hasRole(user.role, 'merchant')
 	return {
 		group,
 		products: await listProductChoices(),
-		staff: hasRole(user.role, 'merchant'),
+		staff,
+		// A group's post has the group as its audience; elsewhere the merchant may aim a post at a segment.
+		segments: staff && !group ? await listSegmentOptions() : [],
 		preselected: url.searchParams.get('product'),
 		limits: { photoMb: env.MEDIA_PHOTO_MAX_MB, videoMb: env.MEDIA_VIDEO_MAX_MB, videoMinutes: Math.round((env.MEDIA_VIDEO_MAX_SECONDS / 60) * 10) / 10 },
 	}
@@ -44,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ComposePage() {
 	const t = useT()
-	const { products, staff, preselected, limits, group } = useLoaderData<typeof loader>()
+	const { products, staff, preselected, limits, group, segments } = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	const { fieldError: err, formError, value } = useFormFailure(failure)
 	const busy = useNavigation().state === 'submitting'
@@ -76,6 +81,7 @@ export default function ComposePage() {
 				{kind === 'review' ? <StarInput name="rating" defaultValue={Number(value('rating')) || undefined} error={err('rating')} /> : null}
 				<Field label={t('compose.titleField')} name="title" maxLength={MAX_TITLE} defaultValue={value('title')} error={err('title')} />
 				<TextArea label={t('compose.body')} hint={t('compose.bodyHint')} name="body" defaultValue={value('body')} error={err('body')} />
+				<AudienceSelect segments={segments} defaultValue={value('segmentId')} error={err('segmentId')} />
 				<FilePicker label={t('compose.photos')} hint={t('compose.photosHint', { max: MAX_PHOTOS, mb: limits.photoMb })} name="photos" accept={ACCEPT_PHOTOS} multiple />
 				<FilePicker label={t('compose.video')} hint={t('compose.videoHint', { mb: limits.videoMb, minutes: limits.videoMinutes })} name="video" accept={ACCEPT_VIDEOS} />
 				<button type="submit" className="button button-primary button-block" disabled={busy}>{busy ? t('compose.sending') : t('compose.submit')}</button>

@@ -15,7 +15,7 @@ describe('notification centre', () => {
 		const seen: unknown[] = []
 		const listener = (e: unknown) => seen.push(e)
 		domainEvents.on('notification:created', listener)
-		const { id } = await notify(userId, { kind: 'welcome', params: { name: 'Mei' }, link: '/me' })
+		const { id } = (await notify(userId, { kind: 'welcome', params: { name: 'Mei' }, link: '/me' }))!
 		domainEvents.off('notification:created', listener)
 		expect(seen).toEqual([{ userId, notificationId: id }])
 		expect(await getNotification(userId, id)).toMatchObject({ kind: 'welcome', params: { name: 'Mei' }, link: '/me', read: false })
@@ -49,7 +49,7 @@ describe('notification centre', () => {
 	test("a member never reads another member's notification", async () => {
 		const owner = await newMember()
 		const other = await newMember()
-		const { id } = await notify(owner, { kind: 'welcome', params: { name: 'x' } })
+		const { id } = (await notify(owner, { kind: 'welcome', params: { name: 'x' } }))!
 		expect(await getNotification(other, id)).toBeNull()
 		expect((await listNotifications(other)).items).toEqual([])
 	})

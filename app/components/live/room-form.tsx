@@ -1,5 +1,6 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useId, type TextareaHTMLAttributes } from 'react'
+import { AudienceSelect, type SegmentOption } from '#app/components/segments/audience-select.tsx'
 import { Field, FormAlert, SelectField } from '#app/components/ui/field.tsx'
 import { useFormFailure } from '#app/components/ui/use-form-failure.ts'
 import { MAX_ROOM_DESCRIPTION, MAX_ROOM_PRODUCTS, MAX_ROOM_TITLE, toStartInput } from '#app/domain/live/room-schema.ts'
@@ -11,7 +12,7 @@ import { RoomProductPicker } from './room-product-picker.tsx'
 
 export type RoomFormFailure = FormFailure & { fieldParams?: Record<string, Params> }
 type Choice = { id: string; name: string }
-type Room = { title: string; description: string; status: string; startsAt: string; streamUrl: string; host: { id: string; displayName: string }; products: Choice[]; moderators: string[] }
+type Room = { title: string; description: string; status: string; startsAt: string; streamUrl: string; host: { id: string; displayName: string }; products: Choice[]; moderators: string[]; segmentId?: string | null }
 type Props = {
 	room?: Room
 	products: Choice[]
@@ -21,10 +22,12 @@ type Props = {
 	origins: string[]
 	failure?: RoomFormFailure
 	submitLabel: string
+	/** The merchant's choice of audience; empty for a super-user (the field is not shown). */
+	segments?: SegmentOption[]
 }
 
 /** The console's form to schedule a room or change one; a started room keeps its time, stream and host. */
-export function RoomForm({ room, products, hosts, defaultHostId, origins, failure, submitLabel }: Props) {
+export function RoomForm({ room, products, hosts, defaultHostId, origins, failure, submitLabel, segments = [] }: Props) {
 	const t = useT()
 	const { formError, value } = useFormFailure(failure)
 	const err = (field: string) => {
@@ -71,6 +74,7 @@ export function RoomForm({ room, products, hosts, defaultHostId, origins, failur
 				max={MAX_ROOM_PRODUCTS}
 				error={err('productIds')}
 			/>
+			<AudienceSelect segments={segments} defaultValue={value('segmentId') ?? room?.segmentId} error={err('segmentId')} />
 			<TextArea label={t('liveConsole.field.moderators')} name="moderators" rows={2} hint={t('liveConsole.field.moderatorsHint')} defaultValue={value('moderators') ?? room?.moderators.join('\n')} error={err('moderators')} />
 			<Field label={t('liveConsole.field.cover')} name="photos" type="file" accept={ACCEPT_PHOTOS} hint={t('liveConsole.field.coverHint')} error={err('cover')} />
 			<button type="submit" className="button button-primary" disabled={busy}>{busy ? t('liveConsole.sending') : submitLabel}</button>

@@ -51,6 +51,7 @@ export function PostByline({ post, date }: { post: PostView; date: string }) {
 			<Link to={`/members/${post.author.id}`} className="post-author">{post.author.displayName}</Link>
 			{post.verified ? <span className="tag tag-ok"><Icon name="check" width={14} height={14} />{t('post.verified')}</span> : null}
 			{post.featured ? <span className="tag tag-brand"><Icon name="star" width={14} height={14} />{t('post.featured')}</span> : null}
+			{post.audience ? <span className="tag audience-tag">{t('audience.for', { name: post.audience })}</span> : null}
 			<span className="muted">
 				{t(`post.kind.${post.kind}`)} · {date}
 				{post.editedAt ? ` · ${t('post.edited')}` : ''}

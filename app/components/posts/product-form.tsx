@@ -4,7 +4,7 @@ import { useFormFailure } from '#app/components/ui/use-form-failure.ts'
 import { ACCEPT_PHOTOS, MAX_PHOTOS } from '#app/domain/media/limits.ts'
 import { useT } from '#app/lib/i18n/use-t.ts'
 
-type Product = { name: string; sku: string; priceCents: number; description: string; status: string }
+type Product = { name: string; sku: string; priceCents: number; description: string; status: string; repurchaseDays: number | null }
 
 /** The console's product form, for a new product or an existing one. */
 export function ProductForm({ product, failure, submitLabel }: { product?: Product; failure: Parameters<typeof useFormFailure>[0]; submitLabel: string }) {
@@ -29,6 +29,18 @@ export function ProductForm({ product, failure, submitLabel }: { product?: Produ
 					<option key={s} value={s}>{t(`product.status.${s}`)}</option>
 				))}
 			</SelectField>
+			<Field
+				label={t('orders.product.repurchaseDays')}
+				name="repurchaseDays"
+				type="number"
+				min={1}
+				max={365}
+				step={1}
+				inputMode="numeric"
+				hint={t('orders.product.repurchaseHint')}
+				defaultValue={value('repurchaseDays') ?? product?.repurchaseDays ?? ''}
+				error={err('repurchaseDays')}
+			/>
 			<Field label={t('product.photos')} name="photos" type="file" accept={ACCEPT_PHOTOS} multiple hint={t('compose.photosHint', { max: MAX_PHOTOS, mb: 15 })} />
 			<button type="submit" className="button button-primary" disabled={busy}>{busy ? t('compose.sending') : submitLabel}</button>
 		</Form>

@@ -2,7 +2,9 @@ import { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import type { MessageKey } from '#app/lib/i18n/index.ts'
 import { createLimiter, minutesToWait } from '#app/lib/rate-limit.server.ts'
+import { linkOrdersToMember } from '#app/domain/membership/orders-link.server.ts'
 import { notify } from '#app/domain/notifications/notifications.server.ts'
+import { logError } from '#app/lib/log.server.ts'
 import { endOtherSessions, startSession } from './auth.server.ts'
 import { hashPassword, verifyPassword } from './password.server.ts'
 import type { Role } from './roles.ts'
@@ -53,6 +55,7 @@ export async function signUp(
 	const user = await createUser(input)
 	if (!user) return { ok: false, error: 'error.emailTaken', field: 'email' }
 	await notify(user.id, { kind: 'welcome', params: { name: input.displayName }, link: '/me' })
+	await linkOrders(user.id)
 	return { ok: true, userId: user.id, ...(await startSession(user.id)) }
 }
 
@@ -106,13 +109,43 @@ export function getProfile(userId: string) {
 			birthdayMonth: true,
 			birthdayDay: true,
 			region: true,
+			phone: true,
 			createdAt: true,
 		},
 	})
 }
 
-export async function updateProfile(userId: string, input: ProfileInput): Promise<void> {
-	await prisma.user.update({ where: { id: userId }, data: input, select: { id: true } })
+/** Shop orders placed with this member's email or phone become theirs; a failure must not stop a sign-up or a save. */
+async function linkOrders(userId: string): Promise<void> {
+	try {
+		await linkOrdersToMember(userId)
+	} catch (error) {
+		logError('accounts:linkOrders', error, { userId })
+	}
+}
+
+/**
+ * Saves the profile. A changed birthday stamps birthdaySetAt in the same statement (a
+ * birthday entered under 30 days ago earns no coupon yet, or changing it would mint one);
+ * a phone already on another account is refused; a new phone links the shop's orders made with it.
+ */
+export async function updateProfile(userId: string, input: ProfileInput, now = new Date()): Promise<{ ok: true } | Refusal> {
+	const current = await prisma.user.findUnique({ where: { id: userId }, select: { birthdayMonth: true, birthdayDay: true, phone: true } })
+	if (!current) return { ok: false, error: 'profile.error.notFound' }
+	const birthdayChanged = current.birthdayMonth !== input.birthdayMonth || current.birthdayDay !== input.birthdayDay
+	const phoneChanged = input.phone !== undefined && input.phone !== current.phone
+	try {
+		await prisma.user.update({
+			where: { id: userId },
+			data: { ...input, ...(birthdayChanged ? { birthdaySetAt: input.birthdayMonth === null ? null : now } : {}) },
+			select: { id: true },
+		})
+	} catch (error) {
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { ok: false, error: 'profile.error.phoneTaken', field: 'phone' }
+		throw error
+	}
+	if (phoneChanged && input.phone) await linkOrders(userId)
+	return { ok: true }
 }
 
 export async function setLocale(userId: string, locale: string | null): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LOCALES } from '#app/lib/i18n/index.ts'
+import { normalizePhone } from './phone.ts'
 
 // Messages are i18n keys; routes translate them for the reader.
 const email = z
@@ -52,6 +53,18 @@ export const ProfileSchema = z
 		birthdayMonth: optionalInt(1, 12),
 		birthdayDay: optionalInt(1, 31),
 		region: z.string().trim().max(60, 'error.regionTooLong').transform((v) => v || null),
+		// Not sent: left as it is; empty: removed; else stored as digits only, so shop orders match it.
+		phone: z
+			.string()
+			.max(40, 'profile.error.phoneInvalid')
+			.optional()
+			.transform((v, ctx) => {
+				if (v === undefined) return undefined
+				if (!v.trim()) return null
+				const phone = normalizePhone(v)
+				if (!phone) ctx.addIssue({ code: 'custom', message: 'profile.error.phoneInvalid' })
+				return phone
+			}),
 		locale: z.preprocess((v) => (v === '' ? null : v), z.enum(LOCALES).nullable()),
 	})
 	.refine((v) => (v.birthdayMonth === null) === (v.birthdayDay === null), {

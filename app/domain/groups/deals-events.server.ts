@@ -1,4 +1,4 @@
-import type { NotificationKind } from '#app/domain/notifications/notifications.server.ts'
+import { notifyMany, type NotificationKind } from '#app/domain/notifications/notifications.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { domainEvents } from '#app/lib/events.server.ts'
 import { logError } from '#app/lib/log.server.ts'
@@ -27,30 +27,31 @@ export async function announceSaved(dealId: string): Promise<DealProgressPush | 
 }
 
 /**
- * One notification per joiner with the given join status, for each deal: a page of rows is
- * written in one statement (not one query per member), then each is announced so open tabs
- * show it live, as notify() does for one.
+ * Tells each joiner with the given join status, deal by deal, a page of members at a time
+ * through notifyMany (the members' switches and the email outbox apply; once-only per deal and
+ * kind, so a retried settle never tells anyone twice).
  */
 export async function notifyJoiners(kind: NotificationKind, deals: { id: string; productName: string }[], joinStatus: 'confirmed' | 'released'): Promise<number> {
-	const names = new Map(deals.map((d) => [d.id, d.productName]))
 	let sent = 0
-	let cursor: { dealId: string; memberId: string } | undefined
-	for (;;) {
-		const page = await prisma.groupDealJoin.findMany({
-			where: { dealId: { in: [...names.keys()] }, status: joinStatus },
-			orderBy: [{ dealId: 'asc' }, { memberId: 'asc' }],
-			take: NOTIFY_PAGE,
-			...(cursor ? { cursor: { dealId_memberId: cursor }, skip: 1 } : {}),
-			select: { dealId: true, memberId: true },
-		})
-		if (page.length === 0) return sent
-		const created = await prisma.notification.createManyAndReturn({
-			data: page.map((j) => ({ userId: j.memberId, kind, params: JSON.stringify({ product: names.get(j.dealId) ?? '' }), link: `/deals/${j.dealId}` })),
-			select: { id: true, userId: true },
-		})
-		for (const n of created) domainEvents.emit('notification:created', { userId: n.userId, notificationId: n.id })
-		sent += created.length
-		if (page.length < NOTIFY_PAGE) return sent
-		cursor = page.at(-1)!
+	// NOTE: deal by deal, since each deal's notification has its own text and link; a settle run
+	// rarely ends more than a few deals at once, and each page of joiners costs a handful of queries.
+	for (const deal of deals) {
+		let cursor: string | undefined
+		for (;;) {
+			const page = await prisma.groupDealJoin.findMany({
+				where: { dealId: deal.id, status: joinStatus, ...(cursor ? { memberId: { gt: cursor } } : {}) },
+				orderBy: { memberId: 'asc' },
+				take: NOTIFY_PAGE,
+				select: { memberId: true },
+			})
+			if (page.length === 0) break
+			sent += await notifyMany(
+				page.map((j) => j.memberId),
+				{ kind, params: { product: deal.productName }, link: `/deals/${deal.id}`, keyPrefix: `deal:${deal.id}:${kind}:` },
+			)
+			if (page.length < NOTIFY_PAGE) break
+			cursor = page.at(-1)!.memberId
+		}
 	}
+	return sent
 }

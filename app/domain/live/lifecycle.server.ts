@@ -1,6 +1,7 @@
 import { logAction } from '#app/domain/moderation/audit.server.ts'
-import { notify } from '#app/domain/notifications/notifications.server.ts'
+import { notifyMany } from '#app/domain/notifications/notifications.server.ts'
 import { award } from '#app/domain/points/ledger.server.ts'
+import { keepSegmentAudience } from '#app/domain/segments/segments.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { domainEvents } from '#app/lib/events.server.ts'
 import { logError } from '#app/lib/log.server.ts'
@@ -30,14 +31,15 @@ export async function goLive(access: RoomAccess, actorId: string, now = new Date
 	if (count === 1) {
 		await logAction({ actorId, action: 'live.start', targetType: 'room', targetId: room.id })
 		domainEvents.emit('live:state', stateOf(room))
-		void tellSubscribers(room.id, room.title)
+		void tellSubscribers(room.id, room.title, access.room.segmentId)
 	}
 	return { ok: true, state: stateOf(room) }
 }
 
-// NOTE: one notification per subscriber, sent after the response; a room with tens of
-// thousands of subscribers wants a queue (noted for the scale-out issue).
-async function tellSubscribers(roomId: string, title: string): Promise<void> {
+// NOTE: sent after the response, a page of subscribers at a time through notifyMany (their
+// switches and the weekly cap apply); a room with tens of thousands of subscribers wants a
+// queue (noted for the scale-out issue).
+async function tellSubscribers(roomId: string, title: string, segmentId: string | null): Promise<void> {
 	try {
 		let cursor: string | undefined
 		for (;;) {
@@ -47,7 +49,9 @@ async function tellSubscribers(roomId: string, title: string): Promise<void> {
 				take: 200,
 				select: { userId: true },
 			})
-			for (const { userId } of page) await notify(userId, { kind: 'liveStarted', params: { title }, link: `/live/${roomId}` })
+			// A room for one segment is news only to those it is for (a subscriber may have left the segment since).
+			const userIds = segmentId ? await keepSegmentAudience(page.map((p) => p.userId), segmentId) : page.map((p) => p.userId)
+			await notifyMany(userIds, { kind: 'liveStarted', params: { title }, link: `/live/${roomId}`, keyPrefix: `live:${roomId}:started:` })
 			if (page.length < 200) return
 			cursor = page.at(-1)!.userId
 		}

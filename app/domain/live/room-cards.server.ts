@@ -53,9 +53,17 @@ export async function listConsoleRooms(actor: RoomActor) {
 		where: hasRole(actor.role, 'merchant') ? { groupId: null } : { hostId: actor.id, groupId: null },
 		orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
 		take: CONSOLE_MAX,
-		select: { id: true, title: true, status: true, startsAt: true, host: { select: { displayName: true } }, _count: { select: { subscriptions: true } } },
+		select: { id: true, title: true, status: true, startsAt: true, host: { select: { displayName: true } }, segment: { select: { name: true } }, _count: { select: { subscriptions: true } } },
 	})
-	return rows.map((r) => ({ id: r.id, title: r.title, status: r.status as RoomStatus, startsAt: r.startsAt.toISOString(), host: r.host.displayName, subscribers: r._count.subscriptions }))
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		status: r.status as RoomStatus,
+		startsAt: r.startsAt.toISOString(),
+		host: r.host.displayName,
+		audience: r.segment?.name ?? null,
+		subscribers: r._count.subscriptions,
+	}))
 }
 
 /** A room as the edit form shows it, or null when there is none or the actor may not edit it. */
@@ -65,10 +73,11 @@ export async function getRoomForEdit(roomId: string, actor: RoomActor) {
 		select: {
 			...cardSelect(actor),
 			streamUrl: true,
+			segmentId: true,
 			moderators: { select: { userId: true } },
 		},
 	})
 	if (!room || !(hasRole(actor.role, 'merchant') || room.host.id === actor.id)) return null
 	const moderators = await prisma.user.findMany({ where: { id: { in: room.moderators.map((m) => m.userId) } }, orderBy: { email: 'asc' }, select: { email: true } })
-	return { ...toRoomCard(room), streamUrl: room.streamUrl, moderators: moderators.map((m) => m.email) }
+	return { ...toRoomCard(room), streamUrl: room.streamUrl, segmentId: room.segmentId, moderators: moderators.map((m) => m.email) }
 }

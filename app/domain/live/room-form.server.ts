@@ -36,6 +36,7 @@ export function roomInputFromForm(fields: FormData): RoomInput {
 		hostId: text(fields, 'hostId'),
 		productIds: orderedProducts(fields),
 		moderators: text(fields, 'moderators'),
+		segmentId: text(fields, 'segmentId'),
 	}
 }
 

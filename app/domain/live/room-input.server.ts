@@ -1,5 +1,6 @@
 import { hasRole } from '#app/domain/accounts/roles.ts'
 import { prisma } from '#app/lib/db.server.ts'
+import { segmentExists } from '#app/domain/segments/segments.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import type { FieldErrors } from '#app/lib/forms.ts'
 import type { MessageKey, Params } from '#app/lib/i18n/index.ts'
@@ -26,6 +27,8 @@ export type CheckedRoom = {
 	settled: { startsAt: Date; streamUrl: string; hostId: string } | null
 	productIds: string[]
 	moderatorIds: string[]
+	/** undefined: leave the room's audience as it is. */
+	segmentId: string | null | undefined
 }
 
 export const refuse = (status: RoomFailure['status'], formError: MessageKey): RoomFailure => ({ ok: false, status, fieldErrors: {}, fieldParams: {}, formError })
@@ -69,13 +72,20 @@ export async function checkRoomInput(actor: RoomActor, input: RoomInput, saved: 
 		settled = { startsAt: data.startsAt, streamUrl: stream.ok ? stream.url : data.streamUrl, hostId }
 	}
 
+	// Only the merchant aims a room at a segment; a super-user's form has no such field, and keeps what the merchant set.
+	const staff = hasRole(actor.role, 'merchant')
+	const segmentId = input.segmentId === undefined ? undefined : input.segmentId.trim() || null
+	if (segmentId && !staff) fail('segmentId', 'segments.error.staffOnly')
+
 	const badEmail = emails.find((e) => !EMAIL.test(e))
 	if (badEmail) fail('moderators', 'liveConsole.error.moderatorEmail', { email: badEmail })
-	const [host, products, moderators] = await Promise.all([
+	const [host, products, moderators, segmentFound] = await Promise.all([
 		settled && settled.hostId !== actor.id ? prisma.user.findFirst({ where: { id: settled.hostId, role: { in: ['merchant', 'superuser'] } }, select: { id: true } }) : { id: actor.id },
 		productIds.length ? prisma.product.findMany({ where: { id: { in: productIds }, status: 'active' }, select: { id: true } }) : [],
 		emails.length && !badEmail ? prisma.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } }) : [],
+		segmentId && staff ? segmentExists(segmentId) : true,
 	])
+	if (!segmentFound) fail('segmentId', 'segments.error.unknown')
 	if (!host) fail('hostId', 'liveConsole.error.host')
 	// A product already featured may stay after it is archived; a new one must be on sale.
 	const usable = new Set([...products.map((p) => p.id), ...(saved?.productIds ?? [])])
@@ -85,5 +95,8 @@ export async function checkRoomInput(actor: RoomActor, input: RoomInput, saved: 
 	if (unknown) fail('moderators', 'liveConsole.error.moderatorUnknown', { email: unknown })
 
 	if (!data || Object.keys(fieldErrors).length) return { ok: false, status: 400, fieldErrors, fieldParams }
-	return { ok: true, room: { title: data.title, description: data.description, settled, productIds, moderatorIds: emails.map((e) => byEmail.get(e)!) } }
+	return {
+		ok: true,
+		room: { title: data.title, description: data.description, settled, productIds, moderatorIds: emails.map((e) => byEmail.get(e)!), segmentId: staff ? segmentId : undefined },
+	}
 }

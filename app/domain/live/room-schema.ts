@@ -75,4 +75,6 @@ export type RoomInput = {
 	hostId?: string
 	productIds?: string[]
 	moderators?: string
+	/** The merchant's room for one segment: empty for everyone; not sent, unchanged. */
+	segmentId?: string
 }

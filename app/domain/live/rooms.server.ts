@@ -6,6 +6,7 @@ import type { MessageKey } from '#app/lib/i18n/index.ts'
 import type { PreparedMedia } from '../media/ingest.server.ts'
 import { discardMedia } from '../media/ingest.server.ts'
 import { auditStatement } from '../moderation/audit.server.ts'
+import { canSeeRoom, roomAudienceWhere } from './access.server.ts'
 import { cardSelect, toRoomCard, type Viewer } from './room-cards.server.ts'
 import { canScheduleRooms, type RoomActor } from './room-hosts.server.ts'
 import { checkRoomInput, refuse, type CheckedRoom, type RoomFailure } from './room-input.server.ts'
@@ -15,7 +16,7 @@ import { COUNTED_ONLY_POSITION, type RoomCard } from './views.ts'
 export type RoomSaveResult = { ok: true; id: string } | RoomFailure
 
 const isKnown = (error: unknown, code: string) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === code
-const auditDetail = (room: CheckedRoom) => ({ title: room.title, ...room.settled, products: room.productIds, moderators: room.moderatorIds.length })
+const auditDetail = (room: CheckedRoom) => ({ title: room.title, ...room.settled, products: room.productIds, moderators: room.moderatorIds.length, segmentId: room.segmentId })
 
 /** Schedules a room with its featured products, moderators and cover (a stored, unsaved photo); one batch with its audit entry. */
 export async function scheduleRoom(actor: RoomActor, input: RoomInput, cover: PreparedMedia | null = null, now = new Date()): Promise<RoomSaveResult> {
@@ -32,6 +33,7 @@ export async function scheduleRoom(actor: RoomActor, input: RoomInput, cover: Pr
 				title: room.title,
 				description: room.description,
 				...room.settled!,
+				segmentId: room.segmentId ?? null,
 				products: { create: room.productIds.map((productId, position) => ({ productId, position })) },
 				moderators: { create: room.moderatorIds.map((userId) => ({ userId })) },
 				...(cover ? { cover: { create: [{ ...cover, uploaderId: actor.id }] } } : {}),
@@ -62,7 +64,11 @@ export async function updateRoom(actor: RoomActor, roomId: string, input: RoomIn
 	try {
 		await prisma.$transaction([
 			// Guarded by the status read above: a room that went live meanwhile refuses the whole batch.
-			prisma.liveRoom.update({ where: { id: roomId, status: saved.status }, data: { title: room.title, description: room.description, ...room.settled }, select: { id: true } }),
+			prisma.liveRoom.update({
+				where: { id: roomId, status: saved.status },
+				data: { title: room.title, description: room.description, ...room.settled, ...(room.segmentId !== undefined ? { segmentId: room.segmentId } : {}) },
+				select: { id: true },
+			}),
 			// Every product keeps its "want it" count: one taken off the list stays as a counted-only row if it has taps.
 			prisma.liveRoomProduct.deleteMany({ where: { roomId, productId: { notIn: room.productIds }, wantCount: 0 } }),
 			prisma.liveRoomProduct.updateMany({ where: { roomId, productId: { notIn: room.productIds } }, data: { position: COUNTED_ONLY_POSITION } }),
@@ -93,8 +99,9 @@ const ORDER_OF: Record<RoomTab, Prisma.LiveRoomOrderByWithRelationInput[]> = {
 export async function listRooms(viewer: Viewer, options: { tab: RoomTab; cursor?: string | null; take?: number }): Promise<{ items: RoomCard[]; nextCursor: string | null }> {
 	const take = Math.min(Math.max(options.take ?? PAST_PAGE_SIZE, 1), MAX_PAST_PAGE_SIZE)
 	const rows = await prisma.liveRoom.findMany({
-		// A group's chat is a room too, but it belongs on the group's page, never in this list.
-		where: { status: STATUS_OF[options.tab], groupId: null },
+		// A group's chat is a room too, but it belongs on the group's page, never in this list;
+		// a room for a segment is listed only to those it is for.
+		where: { status: STATUS_OF[options.tab], groupId: null, ...(await roomAudienceWhere(viewer)) },
 		orderBy: ORDER_OF[options.tab],
 		take: take + 1,
 		...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
@@ -109,12 +116,17 @@ export async function getRoomCard(roomId: string, viewer: Viewer): Promise<RoomC
 	return row ? toRoomCard(row) : null
 }
 
+async function subscriberMaySee(roomId: string, userId: string): Promise<boolean> {
+	const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true } })
+	return Boolean(user && (await canSeeRoom(roomId, user)))
+}
+
 export type SubscriptionResult = { ok: true; subscribed: boolean; subscribers: number } | { ok: false; status: 404 | 409; error: MessageKey }
 
 /** Be told (or no longer) when a room goes live. Safe to repeat: the (room, member) key holds one row. */
 export async function setSubscription(roomId: string, userId: string, on: boolean): Promise<SubscriptionResult> {
-	const room = await prisma.liveRoom.findUnique({ where: { id: roomId }, select: { status: true } })
-	if (!room) return { ok: false, status: 404, error: 'liveList.error.notFound' }
+	const room = await prisma.liveRoom.findUnique({ where: { id: roomId }, select: { status: true, segmentId: true } })
+	if (!room || (room.segmentId && !(await subscriberMaySee(roomId, userId)))) return { ok: false, status: 404, error: 'liveList.error.notFound' }
 	if (room.status === 'ended') return { ok: false, status: 409, error: 'liveList.error.ended' }
 	if (on) {
 		try {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { activeTemplateIds } from '#app/domain/membership/coupon-templates.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { newSeed } from './fairness.server.ts'
 import { PRIZE_KINDS } from './limits.ts'
@@ -10,8 +11,11 @@ const PrizeSchema = z
 		kind: z.enum(PRIZE_KINDS),
 		points: z.number().int().positive().max(1_000_000).nullable().default(null),
 		total: z.number().int('lottery.prizeCount').positive('lottery.prizeCount').max(1_000_000, 'lottery.prizeCount'),
+		/** kind coupon: the coupon template each winner of this prize receives. */
+		couponTemplateId: z.string().trim().min(1).nullable().default(null),
 	})
 	.refine((p) => (p.kind === 'points') === (p.points !== null), { message: 'lottery.prizePoints', path: ['points'] })
+	.refine((p) => p.kind === 'coupon' || p.couponTemplateId === null, { message: 'lottery.prizeCouponTemplate', path: ['couponTemplateId'] })
 
 export const CampaignSchema = z
 	.object({
@@ -29,14 +33,27 @@ export const CampaignSchema = z
 
 export type CampaignInput = z.input<typeof CampaignSchema>
 
-/** Creates a campaign with its prize pool and seed commitment; refuses bad input whole. */
-export async function createCampaign(input: CampaignInput): Promise<{ ok: true; id: string; seedHash: string } | { ok: false; errors: Record<string, string> }> {
+/**
+ * Creates a campaign with its prize pool and seed commitment; refuses bad input whole. A coupon
+ * prize names the coupon template its winners get, which must exist and be active. The console
+ * passes `couponTemplateRequired`; without it a coupon prize may have no template and is then
+ * handed over by the merchant (as campaigns made before coupons existed were).
+ */
+export async function createCampaign(
+	input: CampaignInput,
+	options: { couponTemplateRequired?: boolean } = {},
+): Promise<{ ok: true; id: string; seedHash: string } | { ok: false; errors: Record<string, string> }> {
 	const parsed = CampaignSchema.safeParse(input)
-	if (!parsed.success) {
-		const errors: Record<string, string> = {}
-		for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= issue.message
-		return { ok: false, errors }
-	}
+	const errors: Record<string, string> = {}
+	if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= issue.message
+	const prizesIn = parsed.success ? parsed.data.prizes : []
+	const templateIds = [...new Set(prizesIn.flatMap((p) => (p.couponTemplateId ? [p.couponTemplateId] : [])))]
+	const usable = templateIds.length > 0 ? await activeTemplateIds(templateIds) : new Set<string>()
+	prizesIn.forEach((p, i) => {
+		if (p.kind !== 'coupon') return
+		if (p.couponTemplateId ? !usable.has(p.couponTemplateId) : options.couponTemplateRequired) errors[`prizes.${i}.couponTemplateId`] ??= 'lottery.prizeCouponTemplate'
+	})
+	if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
 	const { prizes, noEmptyDraws: _rule, ...campaign } = parsed.data
 	const { seed, seedHash } = newSeed()
 	const created = await prisma.campaign.create({

@@ -1,6 +1,9 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
+import { couponIssueStatement } from '#app/domain/membership/coupons.server.ts'
+import { notify } from '#app/domain/notifications/notifications.server.ts'
 import { expireDue, getBalance, grantExpiry, ledgerStatements } from '#app/domain/points/ledger.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
+import { logError } from '#app/lib/log.server.ts'
 import { remember } from '#app/lib/remember.ts'
 import { drawIndex, hashSeed, pickPosition } from './fairness.server.ts'
 
@@ -32,14 +35,17 @@ const isKnown = (error: unknown, ...codes: string[]) => error instanceof Prisma.
  * remaining / total remaining), credits a points prize, and records the draw, all in
  * one batch. Nothing is oversold or half-paid, whatever the concurrency.
  */
-export function draw(campaignId: string, memberId: string, now = new Date()): Promise<DrawResult> {
-	return oneAtATime(`campaign:${campaignId}`, async () => {
+export async function draw(campaignId: string, memberId: string, now = new Date()): Promise<DrawResult> {
+	const result = await oneAtATime(`campaign:${campaignId}`, async (): Promise<DrawResult> => {
 		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			const result = await tryDraw(campaignId, memberId, now)
-			if (result !== 'retry') return result
+			const outcome = await tryDraw(campaignId, memberId, now)
+			if (outcome !== 'retry') return outcome
 		}
 		return { ok: false, error: 'lottery.busy' }
 	})
+	// Told outside the campaign's queue, so the next draw does not wait for the notification.
+	if (result.ok && result.prize.kind !== 'nothing') await tellWinner(memberId, result.drawId, result.prize.name, campaignId)
+	return result
 }
 
 async function tryDraw(campaignId: string, memberId: string, now: Date): Promise<DrawResult | 'retry'> {
@@ -47,7 +53,7 @@ async function tryDraw(campaignId: string, memberId: string, now: Date): Promise
 		where: { id: campaignId },
 		select: {
 			seed: true, version: true, costPoints: true, perMemberLimit: true, startsAt: true, endsAt: true,
-			prizes: { orderBy: { position: 'asc' }, select: { id: true, name: true, kind: true, points: true, remaining: true } },
+			prizes: { orderBy: { position: 'asc' }, select: { id: true, name: true, kind: true, points: true, remaining: true, couponTemplateId: true } },
 		},
 	})
 	if (!campaign) return { ok: false, error: 'lottery.notFound' }
@@ -66,6 +72,10 @@ async function tryDraw(campaignId: string, memberId: string, now: Date): Promise
 		data: { campaignId, userId: memberId, number, sequence: campaign.version + 1, poolBefore: JSON.stringify(pool), prizeId: prize.id },
 		select: { id: true },
 	})
+	// A coupon prize's coupon is saved with the draw or not at all; its key is the draw's, so it is never doubled.
+	const coupon = prize.kind === 'coupon' && prize.couponTemplateId
+		? (await couponIssueStatement({ templateId: prize.couponTemplateId, userId: memberId, source: 'prize', key: `prize:${key}`, now })).statement
+		: null
 	const statements = [
 		...(campaign.costPoints > 0 ? ledgerStatements({ userId: memberId, amount: -campaign.costPoints, reason: 'spend:draw', key, sourceRef: campaignId }) : []),
 		// Fails (P2025) when another process drew since we read the pool: read again.
@@ -75,6 +85,7 @@ async function tryDraw(campaignId: string, memberId: string, now: Date): Promise
 		...(prize.kind === 'points' && prize.points
 			? ledgerStatements({ userId: memberId, amount: prize.points, reason: 'prize.points', key: `prize:${key}`, sourceRef: campaignId, expiresAt: await grantExpiry(now) })
 			: []),
+		...(coupon ? [coupon] : []),
 	]
 	try {
 		const results = await prisma.$transaction(statements)
@@ -90,6 +101,16 @@ async function tryDraw(campaignId: string, memberId: string, now: Date): Promise
 		// The balance CHECK refused the spend: nothing was written.
 		if (campaign.costPoints > 0) return { ok: false, error: 'points.insufficient' }
 		throw error
+	}
+}
+
+/** The winner hears of a real prize (transactional: never capped); a failure here never undoes the draw. */
+async function tellWinner(memberId: string, drawId: string, prize: string, campaignId: string): Promise<void> {
+	try {
+		const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { title: true } })
+		await notify(memberId, { kind: 'prizeWon', params: { prize, campaign: campaign?.title ?? '' }, link: '/me/prizes', key: `prize-won:${drawId}` })
+	} catch (error) {
+		logError('lottery:notify', error, { drawId })
 	}
 }
 

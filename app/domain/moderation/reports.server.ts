@@ -1,5 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { groupVisible } from '#app/domain/posts/queries.server.ts'
+import { audienceWhere } from '#app/domain/posts/queries.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import type { MessageKey } from '#app/lib/i18n/index.ts'
 import type { ReportReason } from '../posts/schemas.ts'
@@ -15,10 +15,12 @@ export async function reportContent(
 	input: { targetType: TargetType; targetId: string; reason: ReportReason; note?: string },
 ): Promise<{ ok: true; duplicate: boolean } | { ok: false; error: MessageKey }> {
 	if (reporter.bannedAt) return { ok: false, error: 'post.error.banned' }
+	// What the reporter cannot see (another group's, another segment's) cannot be reported either.
+	const audience = await audienceWhere(reporter)
 	const target =
 		input.targetType === 'post'
-			? await prisma.post.findFirst({ where: { id: input.targetId, status: 'published', ...groupVisible(reporter) }, select: { authorId: true } })
-			: await prisma.comment.findFirst({ where: { id: input.targetId, status: 'published', post: { status: 'published', ...groupVisible(reporter) } }, select: { authorId: true } })
+			? await prisma.post.findFirst({ where: { id: input.targetId, status: 'published', ...audience }, select: { authorId: true } })
+			: await prisma.comment.findFirst({ where: { id: input.targetId, status: 'published', post: { status: 'published', ...audience } }, select: { authorId: true } })
 	if (!target) return { ok: false, error: 'report.error.notFound' }
 	if (target.authorId === reporter.id) return { ok: false, error: 'report.error.own' }
 	try {

@@ -1,35 +1,10 @@
 import { prisma } from '#app/lib/db.server.ts'
-import { domainEvents } from '#app/lib/events.server.ts'
+import type { NotificationKind } from './kinds.ts'
 
-/** The kinds of notification; each names the i18n template `notification.<kind>`. */
-export const NOTIFICATION_KINDS = [
-	'welcome',
-	'passwordChanged',
-	'postPublished',
-	'postFeatured',
-	'postHidden',
-	'postReplied',
-	'postCommented',
-	'mediaFailed',
-	'moderationWarning',
-	'moderationBurst',
-	'voteSelected',
-	'votePresale',
-	'voteInStock',
-	'voteDeclined',
-	'liveStarted',
-	'groupRequest',
-	'groupApproved',
-	'dealUnlocked',
-	'dealReleased',
-	'orderLinked',
-	'tierReached',
-	'couponIssued',
-	'couponExpiring',
-	'repurchaseReminder',
-	'prizeWon',
-] as const
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+// The centre (list, read) lives here; delivery (policy, caps, email) in deliver*.server.ts.
+export { NOTIFICATION_KINDS, type NotificationKind } from './kinds.ts'
+export { notify, type NotifyInput } from './deliver.server.ts'
+export { notifyMany, type NotifyManyInput } from './deliver-many.server.ts'
 
 export const PAGE_SIZE = 20
 const MAX_PAGE_SIZE = 50
@@ -41,22 +16,6 @@ export type NotificationView = {
 	link: string | null
 	read: boolean
 	createdAt: string
-}
-
-/**
- * Saves a notification for one member and announces it, so their open tabs
- * receive it live (realtime/ forwards the event to the user's room).
- */
-export async function notify(
-	userId: string,
-	input: { kind: NotificationKind; params?: Record<string, string | number>; link?: string },
-): Promise<{ id: string }> {
-	const created = await prisma.notification.create({
-		data: { userId, kind: input.kind, params: JSON.stringify(input.params ?? {}), link: input.link ?? null },
-		select: { id: true },
-	})
-	domainEvents.emit('notification:created', { userId, notificationId: created.id })
-	return created
 }
 
 export function countUnread(userId: string): Promise<number> {

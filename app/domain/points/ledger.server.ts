@@ -1,4 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
+import { pointsMultiplierPct } from '#app/domain/membership/tiers.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { getRule, getValidityMonths } from './rules.server.ts'
 import { isTrigger, periodStart } from './triggers.ts'
@@ -60,6 +61,11 @@ export async function grantExpiry(now = new Date()): Promise<Date> {
 	return addMonths(now, await getValidityMonths())
 }
 
+async function multiplied(memberId: string, points: number): Promise<number> {
+	const pct = await pointsMultiplierPct(memberId)
+	return Math.max(points, Math.floor((points * pct) / 100))
+}
+
 /**
  * Pays a member for a trigger under the merchant's rule. `key` names the event
  * (e.g. `post:123:published`): the same key again returns the first payment.
@@ -71,8 +77,10 @@ export async function award(input: { memberId: string; trigger: string; key: str
 	if (already) return already
 	const rule = await getRule(input.trigger)
 	if (!rule.enabled) return { ok: false, error: 'points.ruleDisabled' }
-	// Prize packs carry their own size; every other trigger pays what the rule says.
-	const amount = input.points ?? rule.points
+	// Prize packs and commission carry their own size; every other trigger pays what the rule
+	// says, times the member's tier multiplier (rounded down, never below the rule). The key is
+	// checked above and is unique below, so a retry pays once even if the tier changed between.
+	const amount = input.points ?? (await multiplied(input.memberId, rule.points))
 	if (!Number.isInteger(amount) || amount <= 0) return { ok: false, error: 'points.badAmount' }
 	const now = new Date()
 	const expiresAt = await grantExpiry(now)

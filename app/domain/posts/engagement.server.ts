@@ -4,7 +4,7 @@ import { prisma } from '#app/lib/db.server.ts'
 import { openReviewItem } from '../moderation/queue-items.server.ts'
 import { screenText } from '../moderation/rules.server.ts'
 import { writeRefusal, type Author, type PostRefusal } from './posts.server.ts'
-import { groupVisible, isStaff, type Viewer } from './queries.server.ts'
+import { audienceWhere, isStaff, type Viewer } from './queries.server.ts'
 import type { CommentView } from './views.ts'
 
 const isKnownError = (error: unknown, code: string) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === code
@@ -16,7 +16,7 @@ const isKnownError = (error: unknown, code: string) => error instanceof Prisma.P
 export async function likePost(author: Author, postId: string): Promise<{ ok: true; likeCount: number } | PostRefusal> {
 	const refused = writeRefusal(author)
 	if (refused) return refused
-	const post = await prisma.post.findFirst({ where: { id: postId, status: 'published', ...groupVisible(author) }, select: { authorId: true } })
+	const post = await prisma.post.findFirst({ where: { id: postId, status: 'published', ...(await audienceWhere(author)) }, select: { authorId: true } })
 	if (!post) return { ok: false, error: 'post.error.notFound' }
 	if (post.authorId === author.id) return { ok: false, error: 'post.error.likeOwn' }
 	try {
@@ -51,7 +51,7 @@ async function likeCount(postId: string): Promise<number> {
 export async function addComment(author: Author, postId: string, body: string): Promise<{ ok: true; id: string; status: 'published' | 'held' } | PostRefusal> {
 	const refused = writeRefusal(author)
 	if (refused) return refused
-	const post = await prisma.post.findFirst({ where: { id: postId, status: 'published', ...groupVisible(author) }, select: { authorId: true, title: true } })
+	const post = await prisma.post.findFirst({ where: { id: postId, status: 'published', ...(await audienceWhere(author)) }, select: { authorId: true, title: true } })
 	if (!post) return { ok: false, error: 'post.error.notFound' }
 	const screening = await screenText(author, body, 'comment')
 	if (screening.decision === 'block') return { ok: false, error: 'post.error.blockedWord', params: { phrase: screening.phrase } }
@@ -70,7 +70,7 @@ export async function listComments(postId: string, viewer: Viewer, options: { cu
 	const take = Math.min(Math.max(options.take ?? 50, 1), 100)
 	const where: Prisma.CommentWhereInput = isStaff(viewer)
 		? { postId, status: { in: ['published', 'held'] } }
-		: { postId, post: groupVisible(viewer), OR: [{ status: 'published' }, ...(viewer ? [{ status: 'held', authorId: viewer.id }] : [])] }
+		: { postId, post: await audienceWhere(viewer), OR: [{ status: 'published' }, ...(viewer ? [{ status: 'held', authorId: viewer.id }] : [])] }
 	const rows = await prisma.comment.findMany({
 		where,
 		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

@@ -1,5 +1,6 @@
 import { notify } from '#app/domain/notifications/notifications.server.ts'
 import { isGroupMember } from '#app/domain/groups/membership.server.ts'
+import { segmentExists } from '#app/domain/segments/segments.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import type { MessageKey } from '#app/lib/i18n/index.ts'
 import { detectLowStarBurst } from '../moderation/burst.server.ts'
@@ -49,6 +50,10 @@ export async function createPost(author: Author, form: PostForm, media: NewMedia
 		if (form.kind === 'review') return { ok: false, error: 'post.error.groupReview', field: 'kind' }
 		if (!(await isGroupMember(form.groupId, author.id))) return { ok: false, error: 'post.error.groupMember' }
 	}
+	if (form.segmentId) {
+		const refused = await segmentRefusal(author, form.segmentId, form.groupId ?? null)
+		if (refused) return refused
+	}
 	const productId = form.kind === 'show' || form.kind === 'article' ? (form.productId ?? null) : form.productId!
 	if (productId) {
 		const product = await prisma.product.findUnique({ where: { id: productId }, select: { status: true } })
@@ -84,6 +89,7 @@ export async function createPost(author: Author, form: PostForm, media: NewMedia
 			holdReason: rules.length ? rules.join(',') : null,
 			hasMedia: media.length > 0,
 			groupId: form.groupId ?? null,
+			segmentId: form.segmentId ?? null,
 			publishedAt: status === 'published' ? now : null,
 			media: { create: media.map((m) => ({ ...m, uploaderId: author.id })) },
 		},
@@ -93,6 +99,14 @@ export async function createPost(author: Author, form: PostForm, media: NewMedia
 	if (burst?.burst) await holdBurst(productId!, burst.publicIds, burst.firstOfBurst)
 	if (status === 'published') await payPostRewards(id)
 	return { ok: true, id, status }
+}
+
+/** Only the merchant aims a post at a segment, an existing one, and never a group's post (the group is its audience). */
+async function segmentRefusal(author: Author, segmentId: string, groupId: string | null): Promise<PostRefusal | null> {
+	if (author.role !== 'merchant') return { ok: false, error: 'segments.error.staffOnly' }
+	if (groupId) return { ok: false, error: 'segments.error.notInGroup', field: 'segmentId' }
+	if (!(await segmentExists(segmentId))) return { ok: false, error: 'segments.error.unknown', field: 'segmentId' }
+	return null
 }
 
 /** Holds the earlier public reviews of a burst with the new one, and tells the merchant once. */
@@ -113,12 +127,20 @@ async function holdBurst(productId: string, publicIds: string[], alert: boolean)
  * The author edits their own post: words, title and (for a review) the stars. Nobody else
  * can: staff hide a post but never change what a member wrote. An edit is screened again.
  */
-export async function editPost(author: Author, postId: string, input: { rating?: number; title?: string; body: string }): Promise<{ ok: true; status: string } | PostRefusal> {
+export async function editPost(
+	author: Author,
+	postId: string,
+	input: { rating?: number; title?: string; body: string; segmentId?: string | null },
+): Promise<{ ok: true; status: string } | PostRefusal> {
 	const refused = writeRefusal(author)
 	if (refused) return refused
-	const post = await prisma.post.findUnique({ where: { id: postId }, select: { authorId: true, kind: true, status: true, rating: true } })
+	const post = await prisma.post.findUnique({ where: { id: postId }, select: { authorId: true, kind: true, status: true, rating: true, groupId: true } })
 	if (!post || post.authorId !== author.id || post.status === 'deleted') return { ok: false, error: 'post.error.notFound' }
 	if (post.status === 'hidden') return { ok: false, error: 'post.error.hiddenNoEdit' }
+	if (input.segmentId) {
+		const segmentRefused = await segmentRefusal(author, input.segmentId, post.groupId)
+		if (segmentRefused) return segmentRefused
+	}
 	const screening = await screenText(author, `${input.title ?? ''}\n${input.body}`, 'post')
 	if (screening.decision === 'block') return { ok: false, error: 'post.error.blockedWord', params: { phrase: screening.phrase } }
 	const hold = screening.decision === 'hold' && post.status === 'published'
@@ -129,6 +151,8 @@ export async function editPost(author: Author, postId: string, input: { rating?:
 			title: input.title ?? null,
 			rating: post.kind === 'review' ? (input.rating ?? post.rating) : null,
 			editedAt: new Date(),
+			// Only staff's posts have an audience to change; "everyone" from anyone else changes nothing.
+			...(input.segmentId !== undefined && author.role === 'merchant' ? { segmentId: input.segmentId } : {}),
 			...(hold ? { status: 'held', holdReason: screening.rules.join(',') } : {}),
 		},
 	})

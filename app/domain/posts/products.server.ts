@@ -21,7 +21,8 @@ export async function listProducts(options: { includeAll?: boolean } = {}): Prom
 	})
 	const ratings = await prisma.post.groupBy({
 		by: ['productId'],
-		where: { productId: { in: rows.map((r) => r.id) }, kind: 'review', status: 'published' },
+		// A review aimed at a segment is not everyone's to read, so it does not count in the public stars.
+		where: { productId: { in: rows.map((r) => r.id) }, kind: 'review', status: 'published', segmentId: null },
 		_avg: { rating: true },
 		_count: { _all: true },
 	})
@@ -56,6 +57,7 @@ export async function getProduct(id: string, options: { staff?: boolean } = {}) 
 			priceCents: true,
 			sku: true,
 			status: true,
+			repurchaseDays: true,
 			media: { where: { status: 'ready' }, orderBy: { position: 'asc' }, select: { id: true, kind: true, width: true, height: true, placeholder: true } },
 		},
 	})
@@ -92,5 +94,5 @@ export async function saveProduct(staffId: string, input: ProductInput, media: N
 }
 
 function fields(input: ProductInput) {
-	return { name: input.name, sku: input.sku, priceCents: input.price, description: input.description, status: input.status }
+	return { name: input.name, sku: input.sku, priceCents: input.price, description: input.description, status: input.status, repurchaseDays: input.repurchaseDays }
 }

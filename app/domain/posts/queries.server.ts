@@ -1,6 +1,7 @@
 import { hasRole } from '#app/domain/accounts/roles.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
+import { segmentIdsOf } from '../segments/segments.server.ts'
 import type { PostKind, PostStatus } from './schemas.ts'
 import type { FeedTab, PostView, ReviewSort } from './views.ts'
 import { verifiedPairs } from './verified.server.ts'
@@ -29,6 +30,7 @@ const SELECT = {
 	product: { select: { id: true, name: true } },
 	media: { orderBy: { position: 'asc' }, select: { id: true, kind: true, status: true, failureReason: true, width: true, height: true, durationMs: true, placeholder: true, format: true } },
 	_count: { select: { comments: { where: { status: 'published' } } } },
+	segment: { select: { name: true } },
 } satisfies Prisma.PostSelect
 type Row = Prisma.PostGetPayload<{ select: typeof SELECT }>
 
@@ -62,32 +64,46 @@ async function toViews(rows: Row[], viewer: Viewer): Promise<PostView[]> {
 		mine: viewer?.id === r.author.id,
 		createdAt: r.createdAt.toISOString(),
 		editedAt: r.editedAt?.toISOString() ?? null,
+		// Which segment a post is aimed at is staff's business; members in it just see the post.
+		audience: isStaff(viewer) ? (r.segment?.name ?? null) : null,
 	}))
 }
 
 /**
- * Posts in groups: a public group's are everyone's to read, an invite-only group's its
- * members' only (and staff's). Every read of posts goes through this, lists and single posts alike.
+ * Who may see a post at all, the one place that says it: in a group, a public group's posts
+ * are everyone's and an invite-only group's its members'; aimed at a segment, its members'
+ * (and the author's). Staff see everything. Every read of posts goes through this, lists,
+ * single posts and engagement (likes, comments, reports) alike; a post outside it does not exist.
  */
-export function groupVisible(viewer: Viewer): Prisma.PostWhereInput {
+export async function audienceWhere(viewer: Viewer, now = new Date()): Promise<Prisma.PostWhereInput> {
 	if (isStaff(viewer)) return {}
-	const open: Prisma.PostWhereInput[] = [{ groupId: null }, { group: { visibility: 'public' } }]
-	if (viewer) open.push({ group: { members: { some: { userId: viewer.id, status: 'active' } } } })
-	return { OR: open }
+	const groups: Prisma.PostWhereInput[] = [{ groupId: null }, { group: { visibility: 'public' } }]
+	if (viewer) groups.push({ group: { members: { some: { userId: viewer.id, status: 'active' } } } })
+	const segmentIds = await segmentIdsOf(viewer, now)
+	const segments: Prisma.PostWhereInput[] = [{ segmentId: null }]
+	if (segmentIds !== 'all' && segmentIds.size) segments.push({ segmentId: { in: [...segmentIds] } })
+	if (viewer) segments.push({ authorId: viewer.id })
+	return { AND: [{ OR: groups }, { OR: segments }] }
 }
 
-/** Who may open a post: everyone when published; its author also when held or hidden; staff unless deleted; and, in a group, who may read the group. */
-export function visibleTo(viewer: Viewer): Prisma.PostWhereInput {
+/** Who may open a post: everyone when published; its author also when held or hidden; staff unless deleted; and only within its audience. */
+export async function visibleTo(viewer: Viewer): Promise<Prisma.PostWhereInput> {
 	if (isStaff(viewer)) return { status: { not: 'deleted' } }
 	const status: Prisma.PostWhereInput = viewer ? { OR: [{ status: 'published' }, { authorId: viewer.id, status: { in: ['held', 'hidden'] } }] } : { status: 'published' }
-	return { AND: [status, groupVisible(viewer)] }
+	return { AND: [status, await audienceWhere(viewer)] }
 }
 
 export async function getPost(postId: string, viewer: Viewer): Promise<(PostView & { holdReason: string | null }) | null> {
-	const row = await prisma.post.findFirst({ where: { AND: [{ id: postId }, visibleTo(viewer)] }, select: { ...SELECT, holdReason: true } })
+	const row = await prisma.post.findFirst({ where: { AND: [{ id: postId }, await visibleTo(viewer)] }, select: { ...SELECT, holdReason: true } })
 	if (!row) return null
 	const [view] = await toViews([row], viewer)
 	return { ...view!, holdReason: isStaff(viewer) ? row.holdReason : null }
+}
+
+/** Where a post is aimed, for its edit form (call only for someone allowed to edit it). */
+export async function postTargeting(postId: string): Promise<{ segmentId: string | null; inGroup: boolean } | null> {
+	const row = await prisma.post.findUnique({ where: { id: postId }, select: { segmentId: true, groupId: true } })
+	return row ? { segmentId: row.segmentId, inGroup: row.groupId !== null } : null
 }
 
 type Page = { items: PostView[]; nextCursor: string | null }
@@ -95,7 +111,7 @@ type Page = { items: PostView[]; nextCursor: string | null }
 async function page(where: Prisma.PostWhereInput, orderBy: Prisma.PostOrderByWithRelationInput[], viewer: Viewer, options: { cursor?: string | null; take?: number }): Promise<Page> {
 	const take = Math.min(Math.max(options.take ?? PAGE_SIZE, 1), MAX_PAGE_SIZE)
 	const rows = await prisma.post.findMany({
-		where: { AND: [where, groupVisible(viewer)] },
+		where: { AND: [where, await audienceWhere(viewer)] },
 		orderBy: [...orderBy, { id: 'desc' }],
 		take: take + 1,
 		...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
@@ -136,9 +152,9 @@ export function listGroupPosts(groupId: string, viewer: Viewer, options: { curso
 	return page({ groupId, status: 'published' }, [{ createdAt: 'desc' }], viewer, options)
 }
 
-/** Average, count and the count per star of a product's published reviews. */
+/** Average, count and the count per star of a product's published reviews (those for everyone: the stars are public). */
 export async function ratingSummary(productId: string): Promise<{ average: number | null; count: number; histogram: Record<1 | 2 | 3 | 4 | 5, number> }> {
-	const groups = await prisma.post.groupBy({ by: ['rating'], where: { productId, kind: 'review', status: 'published' }, _count: { _all: true } })
+	const groups = await prisma.post.groupBy({ by: ['rating'], where: { productId, kind: 'review', status: 'published', segmentId: null }, _count: { _all: true } })
 	const histogram = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }
 	let count = 0
 	let sum = 0

@@ -32,6 +32,8 @@ export const PostFormSchema = z
 		body: text(MAX_BODY, 'post.error.bodyTooLong').pipe(z.string().min(1, 'post.error.bodyRequired')),
 		/** A post in a group's feed rather than the circle's. */
 		groupId: z.string().trim().max(40).optional().transform((v) => v || undefined),
+		/** The merchant's post for one segment only (empty: everyone). */
+		segmentId: z.string().trim().max(40).optional().transform((v) => v || undefined),
 	})
 	.superRefine((v, ctx) => {
 		if (v.kind !== 'review') return
@@ -44,6 +46,8 @@ export const EditPostSchema = z.object({
 	rating: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
 	title: text(MAX_TITLE, 'post.error.titleTooLong').optional().transform((v) => v || undefined),
 	body: text(MAX_BODY, 'post.error.bodyTooLong').pipe(z.string().min(1, 'post.error.bodyRequired')),
+	/** Not sent: unchanged; empty: everyone; an id: that segment only (staff). */
+	segmentId: z.string().trim().max(40).optional().transform((v) => (v === undefined ? undefined : v || null)),
 })
 
 export const CommentSchema = z.object({
@@ -74,4 +78,11 @@ export const ProductSchema = z.object({
 		.transform((v) => Math.round(Number(v) * 100)),
 	description: text(2000, 'product.error.descriptionTooLong').optional().transform((v) => v ?? ''),
 	status: z.enum(['draft', 'active', 'archived'], { errorMap: () => ({ message: 'product.error.status' }) }),
+	/** Days a unit lasts: buyers are reminded to buy again after that many (empty: never; app/domain/membership/repurchase.server.ts). */
+	repurchaseDays: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? Number(v) : null))
+		.refine((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 365), 'orders.product.repurchaseError'),
 })

@@ -27,6 +27,8 @@ export type PostView = {
 	mine: boolean
 	createdAt: string
 	editedAt: string | null
+	/** The segment the post is aimed at, by name; shown to staff only (null for everyone else). */
+	audience: string | null
 }
 
 export type CommentView = { id: string; body: string; status: string; author: { id: string; displayName: string }; createdAt: string; mine: boolean }

@@ -27,6 +27,7 @@ export function useDateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTim
 
 /** Cents as the shop's currency in the page's locale: ¥168.00. */
 export function usePrice(): (cents: number) => string {
-	const money = numberFormat(useLocale(), { style: 'currency', currency: 'CNY' })
+	// narrowSymbol: "¥" in every locale (English would otherwise write "CN¥"), as the shop prints its prices.
+	const money = numberFormat(useLocale(), { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' })
 	return (cents) => money.format(cents / 100)
 }
