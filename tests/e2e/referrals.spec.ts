@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test'
 import { logIn, newEmail, PASSWORD } from './helpers.ts'
 
 test("a friend joins through a member's invite link: the member earns the sign-up reward, the friend wins a prize and finds it under Me", async ({ page, browser }) => {
-	await logIn(page, 'lin@quanzi.test', 'quanzi-member')
+	// Mei stays in the first tier (×1 points) whatever the other journeys do; Lin's tier moves.
+	await logIn(page, 'mei@quanzi.test', 'quanzi-member')
 	await page.goto('/me')
 	await page.getByRole('link', { name: 'Invite friends' }).click()
 	const link = await page.getByTestId('invite-link').inputValue()
@@ -17,10 +18,10 @@ test("a friend joins through a member's invite link: the member earns the sign-u
 	await friend.goto(link)
 	await expect(friend).toHaveURL(/\/signup$/)
 	await friend.getByLabel('Email').fill(newEmail('friend'))
-	await friend.getByLabel('Display name').fill('Lin’s friend')
+	await friend.getByLabel('Display name').fill('Mei’s friend')
 	await friend.getByLabel('Password').fill(PASSWORD)
 	await friend.getByRole('button', { name: 'Create my account' }).click()
-	await expect(friend.getByRole('heading', { name: 'Welcome back, Lin’s friend' })).toBeVisible()
+	await expect(friend.getByRole('heading', { name: 'Welcome back, Mei’s friend' })).toBeVisible()
 
 	// The friend tries the free welcome draw and finds the prize under Me.
 	await friend.goto('/draws')
@@ -49,7 +50,7 @@ test("a friend joins through a member's invite link: the member earns the sign-u
 	await expect(page.getByTestId('points-balance')).toHaveText(String(before + 20))
 	await expect(page.getByText('A friend joined')).toBeVisible()
 	await page.goto('/me/invite')
-	await expect(page.getByText('Lin’s friend')).toBeVisible()
+	await expect(page.getByText('Mei’s friend')).toBeVisible()
 })
 
 test('an unknown invite code leads home and pays nobody', async ({ page }) => {
