@@ -85,9 +85,15 @@ export async function memberStandings(userIds: string[], now = new Date()): Prom
 	return result
 }
 
+/**
+ * The multiplier of the member's saved tier: one indexed read, since every rule award asks.
+ * Saved tiers follow every order change (refreshTiers); a member with none stands in the first tier.
+ */
 export async function pointsMultiplierPct(userId: string): Promise<number> {
-	const standing = (await memberStandings([userId])).get(userId)
-	return standing?.tier?.pointsMultiplierPct ?? 100
+	const row = await prisma.memberTier.findUnique({ where: { userId }, select: { tier: { select: { pointsMultiplierPct: true } } } })
+	if (row) return row.tier.pointsMultiplierPct
+	const first = await prisma.tier.findFirst({ orderBy: { position: 'asc' }, select: { pointsMultiplierPct: true } })
+	return first?.pointsMultiplierPct ?? 100
 }
 
 /**

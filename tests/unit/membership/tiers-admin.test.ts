@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { tierCardData } from '#app/domain/membership/benefits.server.ts'
 import { saveTiers, SUGGESTED_LADDER, tierDistribution, type LadderInput } from '#app/domain/membership/tier-admin.server.ts'
-import { getTierSettings, listTiers, memberStandings } from '#app/domain/membership/tiers.server.ts'
+import { getTierSettings, listTiers, memberStandings, refreshTiers } from '#app/domain/membership/tiers.server.ts'
 import { award } from '#app/domain/points/ledger.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { customer, paidOrder, template } from './coupons-fixtures.ts'
@@ -116,6 +116,8 @@ describe('points multiplier', () => {
 		const silver = await customer()
 		await paidOrder(silver, 300_000)
 		const plain = await customer()
+		// The order import re-evaluates tiers after every import; these orders are written directly.
+		await refreshTiers([gold, silver])
 		// post.featured pays 50 by default: ×1.5 is 75.
 		const key = `post:${randomUUID()}:featured`
 		const [first, again] = await Promise.all([award({ memberId: gold, trigger: 'post.featured', key }), award({ memberId: gold, trigger: 'post.featured', key })])
