@@ -23,6 +23,8 @@ import ordersCss from '#app/styles/orders.css?url'
 import membershipCss from '#app/styles/membership.css?url'
 import segmentsCss from '#app/styles/segments.css?url'
 import notifyCss from '#app/styles/notify.css?url'
+import memberDaysCss from '#app/styles/member-days.css?url'
+import analyticsCss from '#app/styles/analytics.css?url'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: appCss },
@@ -32,6 +34,8 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: membershipCss },
 	{ rel: 'stylesheet', href: segmentsCss },
 	{ rel: 'stylesheet', href: notifyCss },
+	{ rel: 'stylesheet', href: memberDaysCss },
+	{ rel: 'stylesheet', href: analyticsCss },
 	{ rel: 'stylesheet', href: liveCss },
 	{ rel: 'stylesheet', href: livePlayerCss },
 	{ rel: 'stylesheet', href: liveRoomCss },

@@ -44,6 +44,8 @@ export default function ConsolePage() {
 				<Link to="/console/coupons" className="button button-quiet">{t('coupons.consoleLink')}</Link>
 				<Link to="/console/segments" className="button button-quiet">{t('segments.consoleLink')}</Link>
 				<Link to="/console/notifications" className="button button-quiet">{t('notifyConsole.link')}</Link>
+				<Link to="/console/days" className="button button-quiet">{t('days.consoleLink')}</Link>
+				<Link to="/console/analytics" className="button button-quiet">{t('analytics.consoleLink')}</Link>
 				<Link to="/console/audit" className="button button-quiet">{t('console.auditTitle')}</Link>
 			</p>
 			<dl className="stats">

@@ -10,6 +10,8 @@ import { enOrders } from './en-orders.ts'
 import { enMembership } from './en-membership.ts'
 import { enSegments } from './en-segments.ts'
 import { enNotify } from './en-notify.ts'
+import { enMemberDays } from './en-member-days.ts'
+import { enAnalytics } from './en-analytics.ts'
 
 /** English. Every key here must exist in zh-cn.ts too (the type and a test check it). */
 export const en = {
@@ -335,6 +337,8 @@ export const en = {
 	...enMembership,
 	...enSegments,
 	...enNotify,
+	...enMemberDays,
+	...enAnalytics,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -11,6 +11,8 @@ import { zhCNOrders } from './zh-cn-orders.ts'
 import { zhCNMembership } from './zh-cn-membership.ts'
 import { zhCNSegments } from './zh-cn-segments.ts'
 import { zhCNNotify } from './zh-cn-notify.ts'
+import { zhCNMemberDays } from './zh-cn-member-days.ts'
+import { zhCNAnalytics } from './zh-cn-analytics.ts'
 
 /** 简体中文. Typed against en.ts, so a missing key fails the type check. */
 export const zhCN: Record<MessageKey, string> = {
@@ -336,4 +338,6 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNMembership,
 	...zhCNSegments,
 	...zhCNNotify,
+	...zhCNMemberDays,
+	...zhCNAnalytics,
 }
