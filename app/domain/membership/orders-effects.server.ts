@@ -1,5 +1,6 @@
 import { notify } from '#app/domain/notifications/notifications.server.ts'
-import { recordQualifyingOrder } from '#app/domain/referrals/attribution.server.ts'
+import { cancelQualifyingOrder, recordQualifyingOrder } from '#app/domain/referrals/attribution.server.ts'
+import { prisma } from '#app/lib/db.server.ts'
 import { logError } from '#app/lib/log.server.ts'
 import { yuan } from './order-values.ts'
 import { refreshTiers } from './tiers.server.ts'
@@ -24,7 +25,7 @@ async function step(name: string, run: () => Promise<unknown>) {
  * and after status changes: tells each member about their paid orders, counts a referred
  * member's first order for their referrer, and re-evaluates the tiers of everyone affected.
  */
-export async function afterOrdersLinked(linked: LinkedOrder[], changedMembers: (string | null)[] = []): Promise<void> {
+export async function afterOrdersLinked(linked: LinkedOrder[], changedMembers: (string | null)[] = [], unpaid: LinkedOrder[] = []): Promise<void> {
 	const paid = linked.filter((o): o is LinkedOrder & { memberId: string } => o.memberId !== null && o.status === 'paid')
 	for (const order of paid) {
 		await step('notify', () =>
@@ -45,6 +46,16 @@ export async function afterOrdersLinked(linked: LinkedOrder[], changedMembers: (
 	for (const order of earliest.values()) {
 		await step('referral', () => recordQualifyingOrder({ memberId: order.memberId, orderRef: order.externalId, placedAt: order.placedAt }))
 	}
+	for (const order of unpaid) {
+		if (order.memberId) await step('referral', () => requalify(order.memberId!, order.externalId))
+	}
 	const members = [...new Set([...linked.map((o) => o.memberId), ...changedMembers].filter((id): id is string => Boolean(id)))]
 	if (members.length > 0) await step('tiers', () => refreshTiers(members))
+}
+
+/** A refunded or cancelled first order no longer earns the referrer; the member's earliest paid order, if any, does. */
+async function requalify(memberId: string, externalId: string): Promise<void> {
+	if (!(await cancelQualifyingOrder(externalId))) return
+	const next = await prisma.shopOrder.findFirst({ where: { memberId, status: 'paid' }, orderBy: { placedAt: 'asc' }, select: { externalId: true, placedAt: true } })
+	if (next) await recordQualifyingOrder({ memberId, orderRef: next.externalId, placedAt: next.placedAt })
 }

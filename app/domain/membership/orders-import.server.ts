@@ -36,6 +36,7 @@ export async function importOrders(input: {
 	const errors: RowError[] = []
 	const linked: LinkedOrder[] = []
 	const changedMembers: (string | null)[] = []
+	const unpaid: LinkedOrder[] = []
 	const unlinked: ImportResult['unlinked'] = []
 	const fail = (row: { row: number; id: string }, problem: RowProblem) => {
 		counts.failed++
@@ -63,10 +64,11 @@ export async function importOrders(input: {
 			} else {
 				counts.updated++
 				changedMembers.push(outcome.order.memberId)
+				if (outcome.order.status !== 'paid') unpaid.push(outcome.order)
 			}
 		}
 	}
 	if (record) await prisma.orderImport.update({ where: { id: record.id }, data: counts, select: { id: true } })
-	await afterOrdersLinked(linked, changedMembers)
+	await afterOrdersLinked(linked, changedMembers, unpaid)
 	return { importId: record?.id ?? null, counts, errors, unlinked }
 }

@@ -105,6 +105,16 @@ export async function recordQualifyingOrder(input: { memberId: string; orderRef:
 	}
 }
 
+/**
+ * A first order refunded or cancelled before its reward was paid qualifies no more: its
+ * scheduled reward is dropped (guarded on not yet paid), so the member's next paid order can
+ * qualify instead. A reward already paid stays paid: the return window had passed.
+ */
+export async function cancelQualifyingOrder(orderRef: string): Promise<boolean> {
+	const { count } = await prisma.qualifyingOrder.deleteMany({ where: { orderRef, paidAt: null } })
+	return count > 0
+}
+
 /** Pays every first-order reward whose return window has passed; safe to run often. */
 export async function payDueOrderRewards(now = new Date()): Promise<number> {
 	const due = await prisma.qualifyingOrder.findMany({
