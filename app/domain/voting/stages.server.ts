@@ -1,4 +1,4 @@
-import { notify, type NotificationKind } from '#app/domain/notifications/notifications.server.ts'
+import { notifyMany, type NotificationKind } from '#app/domain/notifications/notifications.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import type { MessageKey } from '#app/lib/i18n/index.ts'
 import { auditStatement } from '../moderation/audit.server.ts'
@@ -55,8 +55,10 @@ async function tellVoters(candidateId: string, title: string, stage: Stage, reas
 	const counted = stage === 'instock' ? new Set((await prisma.vote.findMany({ where: { candidateId, member: await establishedVoter() }, select: { memberId: true }, take: 100_000 })).map((v) => v.memberId)) : new Set<string>()
 	for (const v of voters) {
 		if (counted.has(v.memberId)) await award({ memberId: v.memberId, trigger: 'vote.selected', key: `vote:${candidateId}:selected:${v.memberId}`, sourceRef: `candidate:${candidateId}` })
-		if (v.member.notifyVotes) await notify(v.memberId, { kind, params: { title, reason: reason ?? '' }, link: `/vote/${candidateId}` })
 	}
+	// A page of voters at a time, with their switches and the weekly cap read per page, not per voter.
+	const listening = voters.filter((v) => v.member.notifyVotes).map((v) => v.memberId)
+	await notifyMany(listening, { kind, params: { title, reason: reason ?? '' }, link: `/vote/${candidateId}` })
 }
 
 /**
