@@ -12,7 +12,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	return listAudit({ cursor: new URL(args.request.url).searchParams.get('cursor') })
 }
 
-const LINKS: Record<string, (id: string) => string> = { post: (id) => `/posts/${id}`, member: (id) => `/members/${id}`, product: (id) => `/console/products/${id}`, room: (id) => `/console/live/${id}`, group: (id) => `/groups/${id}`, deal: (id) => `/deals/${id}` }
+const LINKS: Record<string, (id: string) => string> = { post: (id) => `/posts/${id}`, member: (id) => `/members/${id}`, product: (id) => `/console/products/${id}`, room: (id) => `/console/live/${id}`, group: (id) => `/groups/${id}`, deal: (id) => `/deals/${id}`, tag: (id) => `/members/${id}`, segment: () => '/console/segments', orders: () => '/console/orders', tier: () => '/console/tiers', coupon: () => '/console/coupons' }
 
 export default function AuditPage() {
 	const t = useT()

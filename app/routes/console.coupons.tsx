@@ -6,6 +6,7 @@ import { IssueToMemberForm, IssueToSegmentForm } from '#app/components/membershi
 import { CouponTemplateForm } from '#app/components/membership/coupon-template-form.tsx'
 import { CouponTemplatesTable } from '#app/components/membership/coupon-templates-table.tsx'
 import { requireRole } from '#app/domain/accounts/auth.server.ts'
+import { logAction } from '#app/domain/moderation/audit.server.ts'
 import { issueToMemberForm, issueToSegmentForm } from '#app/domain/membership/coupon-console.server.ts'
 import { getAutoSettings, saveAutoSettings } from '#app/domain/membership/coupon-settings.server.ts'
 import { findTemplate, listTemplates, saveTemplate, templateOptions } from '#app/domain/membership/coupon-templates.server.ts'
@@ -37,19 +38,23 @@ export async function action(args: ActionFunctionArgs) {
 	if (intent === 'template') {
 		const saved = await saveTemplate(form)
 		if (!saved.ok) return data({ intent: 'template' as const, ok: false as const, fieldErrors: saved.fieldErrors, formError: saved.formError, values: formValues(form) }, { status: 400 })
+		await logAction({ actorId: merchant.id, action: 'coupons.template', targetType: 'coupon', targetId: saved.id, detail: { name: String(form.get('name') ?? '') } })
 		return redirect('/console/coupons?done=template')
 	}
 	if (intent === 'auto') {
 		const saved = await saveAutoSettings(form)
 		if (!saved.ok) return data({ intent: 'auto' as const, ...saved }, { status: 400 })
+		await logAction({ actorId: merchant.id, action: 'coupons.auto', targetType: 'coupon', targetId: 'settings' })
 		return redirect('/console/coupons?done=auto')
 	}
 	if (intent === 'issueMember') {
 		const issued = await issueToMemberForm(form)
+		if (issued.ok && !issued.duplicate) await logAction({ actorId: merchant.id, action: 'coupons.issueMember', targetType: 'coupon', targetId: issued.code, detail: { email: issued.email } })
 		return data({ intent: 'issueMember' as const, ...issued }, { status: issued.ok ? 200 : 400 })
 	}
 	if (intent === 'issueSegment') {
 		const issued = await issueToSegmentForm(form, merchant.id)
+		if (issued.ok) await logAction({ actorId: merchant.id, action: 'coupons.issueSegment', targetType: 'coupon', targetId: String(form.get('templateId') ?? ''), detail: { segmentId: String(form.get('segmentId') ?? ''), members: issued.members, issued: issued.issued } })
 		return data({ intent: 'issueSegment' as const, ...issued }, { status: issued.ok ? 200 : 400 })
 	}
 	throw new Response('Unknown form', { status: 400 })

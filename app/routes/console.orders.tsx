@@ -4,6 +4,7 @@ import { OrderImportResult, OrderPreview, OrderUploadForm } from '#app/component
 import { RecentImports, RecentOrders } from '#app/components/orders/order-lists.tsx'
 import { WebhookCard } from '#app/components/orders/webhook-card.tsx'
 import { requireRole } from '#app/domain/accounts/auth.server.ts'
+import { logAction } from '#app/domain/moderation/audit.server.ts'
 import { exampleWebhookBody } from '#app/domain/membership/order-example.ts'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, WEBHOOK_MAX_ORDERS } from '#app/domain/membership/order-webhook-schema.ts'
 import { importKeptFile, previewUpload } from '#app/domain/membership/orders-console.server.ts'
@@ -43,10 +44,12 @@ export async function action(args: ActionFunctionArgs) {
 	const intent = form.get('intent')
 	if (intent === 'rotate') {
 		await rotateWebhookSecret()
+		await logAction({ actorId: merchant.id, action: 'orders.rotateSecret', targetType: 'orders', targetId: 'webhook' })
 		return redirect('/console/orders?rotated=1#webhook')
 	}
 	if (intent !== 'import') throw new Response('Unknown form', { status: 400 })
 	const outcome = await importKeptFile({ sha256: String(form.get('sha256') ?? ''), fileName: String(form.get('fileName') ?? ''), byId: merchant.id })
+	if (outcome.kind === 'imported') await logAction({ actorId: merchant.id, action: 'orders.import', targetType: 'orders', targetId: String(form.get('sha256') ?? ''), detail: { file: outcome.fileName, ...outcome.counts } })
 	return data(outcome, { status: outcome.kind === 'fileError' ? 400 : 200 })
 }
 

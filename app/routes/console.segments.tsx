@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { RuleSummary } from '#app/components/segments/rule-summary.tsx'
 import { SegmentForm } from '#app/components/segments/segment-form.tsx'
 import { requireRole } from '#app/domain/accounts/auth.server.ts'
+import { logAction } from '#app/domain/moderation/audit.server.ts'
 import { listTiers } from '#app/domain/membership/tiers.server.ts'
 import { checkSegmentForm, type SegmentUses } from '#app/domain/segments/segment-admin.server.ts'
 import { deleteSegment, listSegmentsWithCounts, previewSegment, saveSegment } from '#app/domain/segments/segments.server.ts'
@@ -26,26 +27,31 @@ function keptValues(form: FormData) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-	requireRole(args, 'merchant')
+	const staff = requireRole(args, 'merchant')
 	const form = await args.request.formData()
 	const intent = form.get('intent')
 	if (intent === 'delete') {
-		const deleted = await deleteSegment(String(form.get('id') ?? ''))
-		if (deleted.ok) return redirect('/console/segments?deleted=1')
+		const id = String(form.get('id') ?? '')
+		const deleted = await deleteSegment(id)
+		if (deleted.ok) {
+			await logAction({ actorId: staff.id, action: 'segments.delete', targetType: 'segment', targetId: id })
+			return redirect('/console/segments?deleted=1')
+		}
 		const uses: SegmentUses | null = 'uses' in deleted ? deleted.uses : null
 		return data({ intent: 'delete' as const, id: String(form.get('id')), error: deleted.error, uses }, { status: uses ? 409 : 404 })
 	}
 	if (intent !== 'preview' && intent !== 'save') throw new Response('Unknown form', { status: 400 })
-	return saveOrPreview(intent, form)
+	return saveOrPreview(intent, form, staff.id)
 }
 
-async function saveOrPreview(intent: 'preview' | 'save', form: FormData) {
+async function saveOrPreview(intent: 'preview' | 'save', form: FormData, staffId: string) {
 	const checked = checkSegmentForm(form)
 	if (!checked.ok) return data({ intent, failure: { ...checked, values: keptValues(form) } }, { status: 400 })
 	if (intent === 'preview') return { intent, preview: { ...(await previewSegment(checked.rules)), values: keptValues(form) } }
 	const id = String(form.get('id') ?? '') || undefined
 	const saved = await saveSegment({ id, name: checked.name, rules: checked.rules })
 	if (!saved.ok) return data({ intent, failure: { ...refusalToForm(saved, form), values: keptValues(form) } }, { status: saved.error === 'segments.error.notFound' ? 404 : 400 })
+	await logAction({ actorId: staffId, action: id ? 'segments.update' : 'segments.create', targetType: 'segment', targetId: saved.id, detail: { name: checked.name, rules: checked.rules } })
 	// Rules that match nobody today are saved all the same, with a warning: members may grow into them.
 	return redirect(`/console/segments?saved=1${saved.count === 0 ? '&empty=1' : ''}`)
 }

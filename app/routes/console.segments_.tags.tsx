@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { useFormFailure } from '#app/components/ui/use-form-failure.ts'
 import { requireRole } from '#app/domain/accounts/auth.server.ts'
+import { logAction } from '#app/domain/moderation/audit.server.ts'
 import { MAX_TAG } from '#app/domain/segments/rules.ts'
 import { addTag, listTags, membersWithTag, removeTag } from '#app/domain/segments/tags.server.ts'
 import { refusalToForm } from '#app/lib/forms.ts'
@@ -25,11 +26,12 @@ export async function action(args: ActionFunctionArgs) {
 	const form = await args.request.formData()
 	const text = (name: string) => String(form.get(name) ?? '')
 	if (form.get('intent') === 'remove') {
-		await removeTag(text('userId'), text('tag'))
+		if (await removeTag(text('userId'), text('tag'))) await logAction({ actorId: merchant.id, action: 'tags.remove', targetType: 'tag', targetId: text('userId'), detail: { tag: text('tag') } })
 		return redirect(`/console/segments/tags?${new URLSearchParams({ tag: text('tag'), removed: '1' })}`)
 	}
 	const added = await addTag(merchant.id, { email: text('email'), tag: text('tag') })
 	if (!added.ok) return data(refusalToForm(added, form), { status: 400 })
+	await logAction({ actorId: merchant.id, action: 'tags.add', targetType: 'tag', targetId: added.userId, detail: { tag: text('tag').trim().toLowerCase() } })
 	return redirect(`/console/segments/tags?${new URLSearchParams({ tag: text('tag').trim().toLowerCase(), added: '1' })}`)
 }
 

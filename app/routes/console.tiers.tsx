@@ -4,6 +4,7 @@ import { EmptyState } from '#app/components/empty-state.tsx'
 import { TierDistribution } from '#app/components/membership/tier-distribution.tsx'
 import { TierLadderForm } from '#app/components/membership/tier-ladder-form.tsx'
 import { requireRole } from '#app/domain/accounts/auth.server.ts'
+import { logAction } from '#app/domain/moderation/audit.server.ts'
 import { templateOptions } from '#app/domain/membership/coupon-templates.server.ts'
 import { ladderFormInput } from '#app/domain/membership/tier-admin-parse.server.ts'
 import { saveTiers, SUGGESTED_LADDER, tierDistribution } from '#app/domain/membership/tier-admin.server.ts'
@@ -21,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-	requireRole(args, 'merchant')
+	const staff = requireRole(args, 'merchant')
 	const form = await args.request.formData()
 	const intent = form.get('intent')
 	if (intent !== 'ladder' && intent !== 'suggested') throw new Response('Unknown form', { status: 400 })
@@ -31,6 +32,7 @@ export async function action(args: ActionFunctionArgs) {
 	}
 	const saved = await saveTiers(intent === 'suggested' ? SUGGESTED_LADDER : ladderFormInput(form))
 	if (!saved.ok) return data({ ...saved, values: formValues(form) } satisfies FormFailure, { status: 400 })
+	await logAction({ actorId: staff.id, action: `tiers.${intent}`, targetType: 'tier', targetId: 'ladder', detail: { refreshed: saved.refreshed } })
 	return redirect('/console/tiers?saved=1')
 }
 

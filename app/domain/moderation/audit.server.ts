@@ -1,6 +1,6 @@
 import { prisma } from '#app/lib/db.server.ts'
 
-export type AuditTarget = 'post' | 'comment' | 'member' | 'product' | 'watchWord' | 'round' | 'candidate' | 'room' | 'group' | 'deal'
+export type AuditTarget = 'post' | 'comment' | 'member' | 'product' | 'watchWord' | 'round' | 'candidate' | 'room' | 'group' | 'deal' | 'orders' | 'tier' | 'coupon' | 'segment' | 'tag'
 
 /** The statement that records one staff action; callers put it in the batch of the action itself. */
 export function auditStatement(input: { actorId: string; action: string; targetType: AuditTarget; targetId: string; detail?: Record<string, unknown> }) {
