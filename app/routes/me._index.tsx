@@ -69,6 +69,7 @@ export default function MePage() {
 				{profile.role === 'superuser' ? <Link to="/me/earnings"><Icon name="star" />{t('earnings.title')}</Link> : null}
 				<Link to="/me/invite"><Icon name="groups" />{t('me.invite')}</Link>
 				<Link to="/me/prizes"><Icon name="vote" />{t('me.prizes')}</Link>
+				<Link to="/days"><Icon name="box" />{t('days.meLink')}</Link>
 				<Link to="/me/notifications"><Icon name="bell" />{t('me.notifications')}</Link>
 				<Link to="/me/notification-settings"><Icon name="bell" />{t('notifySettings.meLink')}</Link>
 				<Link to="/me/family"><Icon name="groups" />{t('family.meLink')}</Link>

@@ -16,8 +16,9 @@ const MAX_ATTEMPTS = 25
 
 // Draws of one campaign run one at a time in this process, so they never collide here;
 // across processes the campaign version makes a stale draw fail and read again.
+// Blind boxes (app/domain/member-days/) queue their openings the same way.
 const queues = remember('draw-queues', () => new Map<string, Promise<unknown>>())
-function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
 	const previous = queues.get(key) ?? Promise.resolve()
 	const next = previous.then(task, task)
 	const settled = next.catch(() => undefined)
@@ -28,7 +29,7 @@ function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
 	return next
 }
 
-const isKnown = (error: unknown, ...codes: string[]) => error instanceof Prisma.PrismaClientKnownRequestError && codes.includes(error.code)
+export const isKnown = (error: unknown, ...codes: string[]) => error instanceof Prisma.PrismaClientKnownRequestError && codes.includes(error.code)
 
 /**
  * One draw for a member: pays the cost, takes one prize from the fixed pool (chance =
