@@ -6,6 +6,7 @@ import { draw } from '#app/domain/lottery/draws.server.ts'
 import { award, spend } from '#app/domain/points/ledger.server.ts'
 import { connectDatabase, prisma } from '#app/lib/db.server.ts'
 import { seedGroups } from './seed-groups.ts'
+import { seedDays } from './seed-days.ts'
 import { seedLive } from './seed-live.ts'
 import { seedMembership } from './seed-membership.ts'
 import { seedPosts } from './seed-posts.ts'
@@ -85,7 +86,8 @@ async function seed() {
 	const groups = await seedGroups(ids)
 	// Last: tiers multiply points awarded after them, and the demo points above are at face value.
 	const orders = await seedMembership(ids)
-	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products, ${posts} posts, a voting round, ${rooms} live rooms, ${groups} groups, ${orders} orders and a tier ladder.`)
+	const days = await seedDays()
+	console.log(`Demo data added: ${DEMO_ACCOUNTS.length} accounts, 3 prize draws, 3 products, ${posts} posts, a voting round, ${rooms} live rooms, ${groups} groups, ${orders} orders, a tier ladder and ${days} member days.`)
 }
 
 await seed()

@@ -23,6 +23,9 @@ const shots = [
 	{ name: 'membership-desktop', path: '/me/membership', viewport: { width: 1280, height: 800 }, login: 'leader@quanzi.test' },
 	{ name: 'orders-desktop', path: '/console/orders', viewport: { width: 1280, height: 800 }, login: 'merchant@quanzi.test' },
 	{ name: 'segments-phone', path: '/console/segments', viewport: { width: 390, height: 844 }, login: 'merchant@quanzi.test' },
+	// A member day's blind box with its published odds, and the merchant's analytics.
+	{ name: 'day-phone', path: '/days', follow: 'a[href^="/days/"]', viewport: { width: 390, height: 844 }, login: 'leader@quanzi.test' },
+	{ name: 'analytics-desktop', path: '/console/analytics', viewport: { width: 1280, height: 800 }, login: 'merchant@quanzi.test' },
 ]
 const PASSWORDS = { merchant: 'quanzi-merchant', leader: 'quanzi-leader' }
 for (const shot of shots) {
