@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { RoomState } from '#app/domain/live/views.ts'
 import type { DealProgressPush } from '#app/domain/groups/views.ts'
+import type { DayWinPush } from '#app/domain/member-days/views.ts'
 import { remember } from './remember.ts'
 
 /**
@@ -18,6 +19,8 @@ export type DomainEvents = {
 	'live:state': [RoomState]
 	/** A group deal's count or status changed (a join, an unlock, a release). */
 	'deal:progress': [DealProgressPush]
+	/** A member opened a member day's top item (the page's ticker of notable wins). */
+	'day:win': [DayWinPush]
 }
 
 class DomainEventBus extends EventEmitter<DomainEvents> {}

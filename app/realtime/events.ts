@@ -1,5 +1,6 @@
 /** The Socket.IO contract, shared by the server and the browser. */
 import type { DealProgressPush } from '#app/domain/groups/views.ts'
+import type { DayWinPush } from '#app/domain/member-days/views.ts'
 import type { ChatMessage, FlashSaleView, LikeTotals, LiveSnapshot, PinView, RoomState } from '#app/domain/live/views.ts'
 
 /** A handler's answer: the data, or the i18n key of what went wrong (with its parameters). */
@@ -32,6 +33,8 @@ export interface ServerToClientEvents {
 	'live:restricted': (restriction: { roomId: string; kind: 'mute' | 'ban'; until: string | null }) => void
 	/** A group deal's progress; sent to `public:deal:<dealId>`. */
 	'deal:progress': (progress: DealProgressPush) => void
+	/** A notable blind-box win; sent to `day:<dayId>`, which only members the day exists for may join. */
+	'day:win': (push: DayWinPush) => void
 	/** An event the server could not take (unknown, malformed, not allowed) that had no ack to answer. */
 	'live:error': (error: { message: string; params?: Record<string, string | number> }) => void
 }
@@ -46,6 +49,9 @@ export const VOTE_ROOM = 'public:vote'
 export interface ClientToServerEvents {
 	'room:join': (payload: { room: string }, ack: Ack<{ room: string }>) => void
 	'room:leave': (payload: { room: string }, ack: Ack<{ room: string }>) => void
+	/** Follow a member day's ticker: refused unless the day exists for this member (as its page). */
+	'day:join': (payload: { dayId: string }, ack: Ack<{ dayId: string }>) => void
+	'day:leave': (payload: { dayId: string }) => void
 	'whoami': (ack: Ack<{ userId: string | null; role: string | null }>) => void
 	'live:join': (payload: { roomId: string; afterId?: number }, ack: Ack<LiveSnapshot>) => void
 	'live:leave': (payload: { roomId: string }, ack?: Ack<{ roomId: string }>) => void

@@ -32,7 +32,7 @@ const SCHEMAS = {
 	'room:settings': z.object({ roomId: RoomId, slowModeSeconds: z.number().int().optional(), membersOnly: z.boolean().optional() }),
 } as const
 type LiveEvent = keyof typeof SCHEMAS
-const OTHER_EVENTS = new Set(['whoami', 'room:join', 'room:leave'])
+const OTHER_EVENTS = new Set(['whoami', 'room:join', 'room:leave', 'day:join', 'day:leave'])
 
 /** Malformed payloads, unknown events and events for a room the socket may not use: this many in STRIKE_WINDOW_MS and it is disconnected. */
 const MAX_STRIKES = 10

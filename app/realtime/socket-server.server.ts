@@ -10,6 +10,8 @@ import { isSameOrigin } from '#app/lib/origin.server.ts'
 import { readDeviceId } from '#app/server/middleware.server.ts'
 import type { DealProgressPush } from '#app/domain/groups/views.ts'
 import type { RoomState } from '#app/domain/live/views.ts'
+import { registerDayHandlers } from './day-handlers.server.ts'
+import { dayRoom, type DayWinPush } from '#app/domain/member-days/views.ts'
 import { LiveHub, liveChannel } from './live-hub.server.ts'
 import { registerLiveHandlers } from './live-handlers.server.ts'
 import { dealRoom, PUBLIC_ROOM, VOTE_ROOM, type ClientToServerEvents, type ServerToClientEvents, type SocketData, type VoteCountPush } from './events.ts'
@@ -54,6 +56,7 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string, op
 		const { userId, sessionKey: key } = socket.data
 		if (userId && key) void socket.join([`user:${userId}`, `session:${key}`])
 		registerLiveHandlers(io, hub, socket)
+		registerDayHandlers(socket)
 
 		socket.on('whoami', (ack) => {
 			if (typeof ack === 'function') ack({ data: { userId: socket.data.userId, role: socket.data.role } })
@@ -98,10 +101,13 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string, op
 	domainEvents.on('live:state', onLiveState)
 	const onDealProgress = (progress: DealProgressPush) => io.to(dealRoom(progress.dealId)).emit('deal:progress', progress)
 	domainEvents.on('deal:progress', onDealProgress)
+	const onDayWin = (push: DayWinPush) => io.to(dayRoom(push.dayId)).emit('day:win', push)
+	domainEvents.on('day:win', onDayWin)
 	httpServer.on('close', () => {
 		void hub.stop()
 		domainEvents.off('live:state', onLiveState)
 		domainEvents.off('deal:progress', onDealProgress)
+		domainEvents.off('day:win', onDayWin)
 		domainEvents.off('notification:created', onNotification)
 		domainEvents.off('session:ended', onSessionEnded)
 		domainEvents.off('vote:counted', onVoteCounted)

@@ -1,5 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { BoxReveal } from '#app/components/member-days/box-reveal.tsx'
+import { useDayTicker } from '#app/components/member-days/use-day-ticker.ts'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
 import { memberDayFor } from '#app/domain/member-days/days.server.ts'
 import { openBlindBox } from '#app/domain/member-days/open-box.server.ts'
@@ -39,7 +41,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MemberDayPage() {
-	const { day, open, pools, wins, publicUrl } = useLoaderData<typeof loader>()
+	const { day, open, pools, wins: loadedWins, publicUrl } = useLoaderData<typeof loader>()
+	const wins = useDayTicker(day.id, loadedWins)
 	const result = useActionData<typeof action>()
 	const busy = useNavigation().state === 'submitting'
 	const t = useT()
@@ -83,11 +86,7 @@ export default function MemberDayPage() {
 					) : null}
 					{result && result.poolId === pool.id ? (
 						result.ok ? (
-							<div className="days-reveal" role="status">
-								<p className="days-prize">{t('days.youGot', { item: result.item.name })}</p>
-								<p className="days-share">{t('days.share')}: <span data-testid="share-link">{`${publicUrl}/days/${day.id}`}</span></p>
-								<p><Link to="/days">{t('days.myBoxes')}</Link></p>
-							</div>
+							<BoxReveal key={result.openingId} item={result.item.name} rare={result.item.position === 0} shareUrl={`${publicUrl}/boxes/${result.shareCode}`} />
 						) : (
 							<p className="form-alert" role="alert">{t(result.error)}</p>
 						)
@@ -95,14 +94,13 @@ export default function MemberDayPage() {
 				</section>
 			))}
 			{pools.length === 0 ? <p className="muted">{t('days.noPools')}</p> : null}
-			{wins.length > 0 ? (
-				<section className="card" aria-labelledby="big-wins">
-					<h2 id="big-wins">{t('days.bigWins')}</h2>
-					<ul className="days-ticker">
-						{wins.map((w) => <li key={w.id}>{t('days.bigWin', { member: w.member, item: w.item })}</li>)}
-					</ul>
-				</section>
-			) : null}
+			<section className="card" aria-labelledby="big-wins">
+				<h2 id="big-wins">{t('days.bigWins')}</h2>
+				<p className="muted">{t('days.liveTicker')}</p>
+				<ul className="days-ticker" aria-live="polite">
+					{wins.map((w) => <li key={w.id}>{t('days.bigWin', { member: w.member, item: w.item })}</li>)}
+				</ul>
+			</section>
 		</div>
 	)
 }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { EmptyState } from '#app/components/empty-state.tsx'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
 import { listMemberDraws } from '#app/domain/lottery/campaigns.server.ts'
+import { listMemberOpenings } from '#app/domain/member-days/days.server.ts'
 import { setShippingAddress } from '#app/domain/lottery/fulfilment.server.ts'
 import { MAX_ADDRESS_LENGTH } from '#app/domain/lottery/limits.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
@@ -12,7 +13,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'draws.min
 
 export async function loader(args: LoaderFunctionArgs) {
 	const user = requireUser(args)
-	return { draws: await listMemberDraws(user.id) }
+	const [draws, openings] = await Promise.all([listMemberDraws(user.id), listMemberOpenings(user.id)])
+	return {
+		draws,
+		boxes: openings.map((o) => ({ id: o.id, createdAt: o.createdAt.toISOString(), item: o.item.name, pool: o.pool.name, day: o.pool.memberDay.title, shareCode: o.shareCode })),
+	}
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -26,45 +31,64 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MyPrizesPage() {
-	const { draws } = useLoaderData<typeof loader>()
+	const { draws, boxes } = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	const t = useT()
 	const when = new Intl.DateTimeFormat(useLocale(), { dateStyle: 'medium', timeStyle: 'short' })
 	return (
-		<section className="card" aria-labelledby="page-title">
-			<h1 id="page-title">{t('draws.mine')}</h1>
-			{draws.length === 0 ? (
-				<EmptyState icon="star">
-					{t('draws.mineEmpty')} <Link to="/draws">{t('draws.title')}</Link>
-				</EmptyState>
-			) : (
-				<ul className="ledger">
-					{draws.map((d) => (
-						<li key={d.id}>
-							<span className="ledger-reason">{d.prize.name}</span>
-							<time dateTime={d.createdAt}>
-								{when.format(new Date(d.createdAt))} · <Link to={`/draws/${d.campaign.id}`}>{d.campaign.title}</Link> ·{' '}
-								<Link to={`/draws/${d.campaign.id}/verify?draw=${d.id}`}>{t('draws.verify')} {d.id}</Link>
-							</time>
-							{d.prize.kind === 'physical' ? (
-								d.shippedAt ? (
-									<p className="prize-status">{t('prizes.sent', { date: when.format(new Date(d.shippedAt)) })}</p>
-								) : (
-									<Form method="post" className="ship-form">
-										<input type="hidden" name="drawId" value={d.id} />
-										<label>
-											<span>{t(d.shipTo ? 'prizes.addressSaved' : 'prizes.addressNeeded')}</span>
-											<textarea name="shipTo" rows={2} maxLength={MAX_ADDRESS_LENGTH} defaultValue={d.shipTo ?? ''} aria-label={t('prizes.address')} required />
-										</label>
-										{failure?.drawId === d.id ? <p className="field-error" role="alert">{t(failure.error)}</p> : null}
-										<button type="submit" className="button button-quiet">{t('prizes.saveAddress')}</button>
-									</Form>
-								)
-							) : null}
-						</li>
-					))}
-				</ul>
-			)}
-		</section>
+		<div className="stack">
+			<section className="card" aria-labelledby="page-title">
+				<h1 id="page-title">{t('draws.mine')}</h1>
+				{draws.length === 0 ? (
+					boxes.length === 0 ? (
+						<EmptyState icon="star">
+							{t('draws.mineEmpty')} <Link to="/draws">{t('draws.title')}</Link>
+						</EmptyState>
+					) : null
+				) : (
+					<ul className="ledger">
+						{draws.map((d) => (
+							<li key={d.id}>
+								<span className="ledger-reason">{d.prize.name}</span>
+								<time dateTime={d.createdAt}>
+									{when.format(new Date(d.createdAt))} · <Link to={`/draws/${d.campaign.id}`}>{d.campaign.title}</Link> ·{' '}
+									<Link to={`/draws/${d.campaign.id}/verify?draw=${d.id}`}>{t('draws.verify')} {d.id}</Link>
+								</time>
+								{d.prize.kind === 'physical' ? (
+									d.shippedAt ? (
+										<p className="prize-status">{t('prizes.sent', { date: when.format(new Date(d.shippedAt)) })}</p>
+									) : (
+										<Form method="post" className="ship-form">
+											<input type="hidden" name="drawId" value={d.id} />
+											<label>
+												<span>{t(d.shipTo ? 'prizes.addressSaved' : 'prizes.addressNeeded')}</span>
+												<textarea name="shipTo" rows={2} maxLength={MAX_ADDRESS_LENGTH} defaultValue={d.shipTo ?? ''} aria-label={t('prizes.address')} required />
+											</label>
+											{failure?.drawId === d.id ? <p className="field-error" role="alert">{t(failure.error)}</p> : null}
+											<button type="submit" className="button button-quiet">{t('prizes.saveAddress')}</button>
+										</Form>
+									)
+								) : null}
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
+			{boxes.length > 0 ? (
+				<section className="card" aria-labelledby="from-boxes">
+					<h2 id="from-boxes">{t('days.fromBoxes')}</h2>
+					<ul className="ledger">
+						{boxes.map((b) => (
+							<li key={b.id}>
+								<span className="ledger-reason">{b.item}</span>
+								<time dateTime={b.createdAt}>
+									{when.format(new Date(b.createdAt))} · {b.day} · {b.pool} · <Link to={`/boxes/${b.shareCode}`}>{t('days.shareLink')}</Link>
+								</time>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+		</div>
 	)
 }

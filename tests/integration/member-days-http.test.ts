@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { SegmentRulesSchema } from '#app/domain/segments/rules.ts'
@@ -105,5 +106,38 @@ describe('member days over HTTP', () => {
 		expect(mine).toContain('Gold day')
 		expect(mine).toContain(`>${item}<`)
 		expect(await (await fetch(`${server.url}/days`, { headers: headers(outsider) })).text()).not.toContain('Gold day')
+	})
+	test('the day’s ticker reaches a socket of the segment and nobody else; a shared box is public', async () => {
+		const open = async (cookie: string): Promise<Socket> => {
+			const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { Origin: server.url, Cookie: cookie }, reconnection: false, forceNew: true })
+			await new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)))
+			return socket
+		}
+		const [inside, outside] = await Promise.all([open(insider), open(outsider)])
+		try {
+			expect(await inside.timeout(5000).emitWithAck('day:join', { dayId })).toEqual({ data: { dayId } })
+			expect(await outside.timeout(5000).emitWithAck('day:join', { dayId })).toEqual({ error: 'days.error.notFound' })
+			const heard = { inside: [] as string[], outside: [] as string[] }
+			inside.on('day:win', (push: { win: { item: string } }) => heard.inside.push(push.win.item))
+			outside.on('day:win', (push: { win: { item: string } }) => heard.outside.push(push.win.item))
+			// A pool of top items only: every box is a notable win.
+			const packed = await post('/console/days', merchant, { ...pool(dayId), name: 'Jackpot', boxes: '2', 'item0.name': 'Tablet', 'item0.total': '2', 'item1.name': '', 'item1.total': '' })
+			expect(packed.status).toBe(302)
+			const { id: poolId } = await db.blindBoxPool.findFirstOrThrow({ where: { memberDayId: dayId, name: 'Jackpot' }, select: { id: true } })
+			expect((await post(`/days/${dayId}`, insider, { poolId })).status).toBe(200)
+			await expect.poll(() => heard.inside, { timeout: 5000 }).toEqual(['Tablet'])
+			expect(heard.outside).toEqual([])
+		} finally {
+			inside.disconnect()
+			outside.disconnect()
+		}
+		// The shared link works for anyone, signed out too; an unknown code is a 404.
+		const { shareCode } = await db.blindBoxOpening.findFirstOrThrow({ where: { pool: { name: 'Jackpot' } }, select: { shareCode: true } })
+		const shared = await fetch(`${server.url}/boxes/${shareCode}`, { headers: { 'Accept-Language': 'en' } })
+		expect(shared.status).toBe(200)
+		const html = await shared.text()
+		expect(html).toContain('It held: Tablet')
+		expect(html).toContain('The seed is revealed when the member day ends')
+		expect((await fetch(`${server.url}/boxes/zzzzzzzz`)).status).toBe(404)
 	})
 })

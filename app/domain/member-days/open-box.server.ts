@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { hashSeed } from '#app/domain/lottery/fairness.server.ts'
 import { isKnown, oneAtATime } from '#app/domain/lottery/draws.server.ts'
 import { expireDue, getBalance, ledgerStatements } from '#app/domain/points/ledger.server.ts'
+import { notify } from '#app/domain/notifications/deliver.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
+import { domainEvents } from '#app/lib/events.server.ts'
+import { logError } from '#app/lib/log.server.ts'
 import { boxPosition } from './box-fairness.server.ts'
 import { isEligible } from './days.server.ts'
 
@@ -25,7 +28,7 @@ type Day = { id: string; startsAt: Date; endsAt: Date; segmentId: string | null;
 export async function openBlindBox(poolId: string, memberId: string, now = new Date()): Promise<OpenResult> {
 	const head = await prisma.blindBoxPool.findUnique({
 		where: { id: poolId },
-		select: { memberDay: { select: { id: true, startsAt: true, endsAt: true, segmentId: true, dailyCapPoints: true } } },
+		select: { name: true, memberDay: { select: { id: true, startsAt: true, endsAt: true, segmentId: true, dailyCapPoints: true } } },
 	})
 	if (!head) return { ok: false, error: 'days.error.notFound' }
 	const day = head.memberDay
@@ -33,13 +36,30 @@ export async function openBlindBox(poolId: string, memberId: string, now = new D
 	if (now >= day.endsAt) return { ok: false, error: 'days.error.ended' }
 	if (!(await isEligible(day, memberId, now))) return { ok: false, error: 'days.error.notEligible' }
 	// One queue per day, not per pool: the daily cap spans every pool of the day.
-	return oneAtATime(`member-day:${day.id}`, async (): Promise<OpenResult> => {
+	const result = await oneAtATime(`member-day:${day.id}`, async (): Promise<OpenResult> => {
 		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			const outcome = await tryOpen(poolId, memberId, day, now)
 			if (outcome !== 'retry') return outcome
 		}
 		return { ok: false, error: 'days.error.busy' }
 	})
+	if (result.ok) {
+		// The box is the member's whatever happens here: a failed announcement is logged, not thrown.
+		await announceOpening(result, { dayId: day.id, poolName: head.name, memberId }).catch((error) => logError('days:announce', error, { poolId }))
+	}
+	return result
+}
+
+/**
+ * After the box is saved: the member's notification (the record in Me, and on their other
+ * devices), and for a pool's top item the day's ticker. Neither can undo the opening.
+ */
+async function announceOpening(opened: Extract<OpenResult, { ok: true }>, where: { dayId: string; poolName: string; memberId: string }) {
+	await notify(where.memberId, { kind: 'boxOpened', params: { item: opened.item.name, pool: where.poolName }, link: '/me/prizes', key: `box-opened:${opened.openingId}` })
+	if (opened.item.position !== 0) return
+	const member = await prisma.user.findUnique({ where: { id: where.memberId }, select: { displayName: true } })
+	const win = { id: opened.openingId, at: new Date().toISOString(), member: member?.displayName ?? '', item: opened.item.name }
+	domainEvents.emit('day:win', { dayId: where.dayId, win })
 }
 
 async function spentToday(memberId: string, memberDayId: string, now: Date): Promise<number> {

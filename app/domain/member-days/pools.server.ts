@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { newSeed } from '#app/domain/lottery/fairness.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { DAY_LIMITS } from './limits.ts'
+import type { DayWin } from './views.ts'
 
 // Packing a pool of blind boxes in advance: every box holds an item (no empty boxes) and the
 // item counts add up to the box count, committed to a seed like a prize draw.
@@ -87,7 +88,7 @@ export async function dayPools(memberDayId: string, now = new Date()): Promise<P
 const NOTABLE_TAKE = 10
 
 /** The day's latest notable wins (each pool's top item, position 0) for the page's ticker, by display name as members show elsewhere. */
-export async function notableWins(memberDayId: string) {
+export async function notableWins(memberDayId: string): Promise<DayWin[]> {
 	const rows = await prisma.blindBoxOpening.findMany({
 		where: { pool: { memberDayId }, item: { position: 0 } },
 		orderBy: { createdAt: 'desc' },

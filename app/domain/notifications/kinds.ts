@@ -28,5 +28,6 @@ export const NOTIFICATION_KINDS = [
 	'couponExpiring',
 	'repurchaseReminder',
 	'prizeWon',
+	'boxOpened',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

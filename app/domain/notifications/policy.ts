@@ -41,6 +41,7 @@ const CATEGORY_OF: Record<NotificationKind, NotificationCategory> = {
 	orderLinked: 'account',
 	tierReached: 'account',
 	prizeWon: 'account',
+	boxOpened: 'account',
 }
 
 /** Account kinds that also go by email: the ones a member would want to see outside Quanzi. */

@@ -10,6 +10,7 @@ export const zhCNNotify: Record<keyof typeof enNotify, string> = {
 	'notification.couponExpiring': '你的优惠券 {name} 将于 {expires} 到期，记得在此之前使用券码 {code}。',
 	'notification.repurchaseReminder': '{product}快用完了吗？差不多该补货啦。',
 	'notification.prizeWon': '你在“{campaign}”中抽中了{prize}！到“我的奖品”查看。',
+	'notification.boxOpened': '你在“{pool}”开出的盲盒是{item}，已放进“我的奖品”。',
 
 	'notifyCategory.coupons': '优惠券与优惠活动',
 	'notifyCategory.coupons.hint': '给你的新优惠券，以及优惠券到期前的提醒。',
