@@ -45,6 +45,7 @@ await startMediaJobs()
 await import('#app/domain/groups/commission-job.server.ts').then((m) => m.startCommissionJob())
 await import('#app/domain/groups/deals-settle.server.ts').then((m) => m.startDealJob())
 await import('#app/domain/membership/membership-jobs.server.ts').then((m) => m.startMembershipJobs())
+await import('#app/domain/member-days/announce.server.ts').then((m) => m.startDayAnnouncements())
 await import('#app/domain/notifications/mailer.server.ts').then((m) => m.startMailer())
 
 const app = express()

@@ -1,7 +1,7 @@
 import { payDueOrderRewards } from '#app/domain/referrals/attribution.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { logError, logEvent } from '#app/lib/log.server.ts'
-import { remember } from '#app/lib/remember.ts'
+import { startPeriodic } from '#app/lib/periodic.server.ts'
 import { issueBirthdayCoupons, issueWinbackCoupons, sendExpiryReminders } from './coupon-auto.server.ts'
 import { registerTierRewards } from './coupons.server.ts'
 import { sendRepurchaseReminders } from './repurchase.server.ts'
@@ -59,30 +59,12 @@ export async function runMembershipJobs(now = new Date()): Promise<MembershipJob
 	}
 }
 
-const job = remember('membership-jobs', () => ({ timer: null as NodeJS.Timeout | null, first: null as NodeJS.Timeout | null, running: false }))
-
-async function runOnce(): Promise<void> {
-	// A slow run is never overlapped by the next tick in this process.
-	if (job.running) return
-	job.running = true
-	try {
-		const counts = await runMembershipJobs()
-		if (Object.values(counts).some((n) => n > 0)) logEvent('membership:jobs', counts)
-	} catch (error) {
-		logError('membership:jobs', error)
-	} finally {
-		job.running = false
-	}
-}
-
 /**
- * At server start (server.ts): runs the jobs shortly after start, then every hour. The timers
- * are unref'd, so they never keep a stopping process alive.
+ * At server start (server.ts): runs the jobs shortly after start, then every hour.
  */
 export function startMembershipJobs(intervalMs = MEMBERSHIP_JOB_MS): void {
-	if (job.timer) return
-	job.first = setTimeout(() => void runOnce(), Math.min(FIRST_RUN_DELAY_MS, intervalMs))
-	job.first.unref()
-	job.timer = setInterval(() => void runOnce(), intervalMs)
-	job.timer.unref()
+	startPeriodic('membership:jobs', { intervalMs, firstDelayMs: FIRST_RUN_DELAY_MS }, async () => {
+		const counts = await runMembershipJobs()
+		if (Object.values(counts).some((n) => n > 0)) logEvent('membership:jobs', counts)
+	})
 }

@@ -29,5 +29,6 @@ export const NOTIFICATION_KINDS = [
 	'repurchaseReminder',
 	'prizeWon',
 	'boxOpened',
+	'memberDayOpened',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

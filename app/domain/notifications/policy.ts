@@ -42,6 +42,7 @@ const CATEGORY_OF: Record<NotificationKind, NotificationCategory> = {
 	tierReached: 'account',
 	prizeWon: 'account',
 	boxOpened: 'account',
+	memberDayOpened: 'memberDays',
 }
 
 /** Account kinds that also go by email: the ones a member would want to see outside Quanzi. */

@@ -8,6 +8,7 @@ export const enNotify = {
 	'notification.couponExpiring': 'Your coupon {name} ends on {expires}. Use code {code} before then.',
 	'notification.repurchaseReminder': 'Running low on {product}? It is about time for a new one.',
 	'notification.prizeWon': 'You won {prize} in “{campaign}”! See it in My prizes.',
+	'notification.memberDayOpened': '“{title}” has started: members-only boxes and offers, while they last.',
 	'notification.boxOpened': 'Your blind box from “{pool}” held {item}. It is in My prizes.',
 
 	'notifyCategory.coupons': 'Coupons and offers',

@@ -10,6 +10,7 @@ export const zhCNNotify: Record<keyof typeof enNotify, string> = {
 	'notification.couponExpiring': '你的优惠券 {name} 将于 {expires} 到期，记得在此之前使用券码 {code}。',
 	'notification.repurchaseReminder': '{product}快用完了吗？差不多该补货啦。',
 	'notification.prizeWon': '你在“{campaign}”中抽中了{prize}！到“我的奖品”查看。',
+	'notification.memberDayOpened': '“{title}”开始啦：会员专享的盲盒和优惠，先到先得。',
 	'notification.boxOpened': '你在“{pool}”开出的盲盒是{item}，已放进“我的奖品”。',
 
 	'notifyCategory.coupons': '优惠券与优惠活动',
