@@ -6,6 +6,7 @@ import { Field } from '#app/components/ui/field.tsx'
 import { requireRole } from '#app/domain/accounts/auth.server.ts'
 import { MAX_SIGNUPS } from '#app/domain/analytics/acquisition.server.ts'
 import { loadChart } from '#app/domain/analytics/dashboard.server.ts'
+import { MAX_OPENERS } from '#app/domain/analytics/days.server.ts'
 import { getCentsPer100Points, PointValueSchema, saveCentsPer100Points } from '#app/domain/analytics/point-value.server.ts'
 import { CHARTS, isoDay, parseRange } from '#app/domain/analytics/range.ts'
 import { parseForm } from '#app/lib/forms.ts'
@@ -19,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
 	requireRole(args, 'merchant')
 	const range = parseRange(new URL(args.request.url).searchParams)
 	const [charts, centsPer100] = await Promise.all([Promise.all(CHARTS.map((chart) => loadChart(chart, range))), getCentsPer100Points()])
-	return { from: isoDay(range.from), to: isoDay(range.to), charts, centsPer100, maxSignups: MAX_SIGNUPS }
+	return { from: isoDay(range.from), to: isoDay(range.to), charts, centsPer100, maxSignups: MAX_SIGNUPS, maxOpeners: MAX_OPENERS }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -34,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ConsoleAnalyticsPage() {
-	const { from, to, charts, centsPer100, maxSignups } = useLoaderData<typeof loader>()
+	const { from, to, charts, centsPer100, maxSignups, maxOpeners } = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	const t = useT()
@@ -84,6 +85,21 @@ export default function ConsoleAnalyticsPage() {
 							return (
 								<ChartCard key={chart.chart} chart={chart} csvHref={csvHref} empty={chart.data.length === 0}>
 									{chart.data.length ? <ul className="muted">{chart.data.map((c, i) => <li key={i}>{t('analytics.draws.campaign', { campaign: c.campaign, draws: c.draws })}</li>)}</ul> : null}
+								</ChartCard>
+							)
+						case 'days': {
+							const d = chart.data
+							return (
+								<ChartCard key={chart.chart} chart={chart} csvHref={csvHref} empty={d.days.length === 0}>
+									<p className="field-hint">{t('analytics.days.note')}</p>
+									{d.truncated ? <p className="field-hint">{t('analytics.days.truncated', { count: maxOpeners })}</p> : null}
+								</ChartCard>
+							)
+						}
+						case 'boxes':
+							return (
+								<ChartCard key={chart.chart} chart={chart} csvHref={csvHref} empty={chart.data.length === 0}>
+									{chart.data.length ? <ul className="muted">{chart.data.map((b, i) => <li key={i}>{t('analytics.boxes.pool', { pool: b.pool, day: b.day, opened: b.opened })}</li>)}</ul> : null}
 								</ChartCard>
 							)
 						default:

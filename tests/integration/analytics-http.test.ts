@@ -24,6 +24,21 @@ beforeAll(async () => {
 		db.liveRoom.create({ data: { title, hostId: host.id, streamUrl: 'https://video.quanzi.test/a.m3u8', startsAt: new Date(startsAt), likeCount } })
 	await room('Tea tasting, spring', 42, '2026-01-09T12:00:00Z')
 	await room('=HYPERLINK("http://evil.test","x")', 7, '2026-01-10T12:00:00Z')
+	// A member day whose title, pool and item names a spreadsheet would run, with two boxes opened.
+	const member = await db.user.findUniqueOrThrow({ where: { email: 'plain@quanzi.test' }, select: { id: true } })
+	const day = await db.memberDay.create({ data: { title: '@SUM(A1) day', startsAt: new Date('2026-01-08T09:00:00Z'), endsAt: new Date('2026-01-10T09:00:00Z') }, select: { id: true } })
+	const pool = await db.blindBoxPool.create({
+		data: {
+			memberDayId: day.id, name: '=HYPERLINK("http://evil.test","box")', pricePoints: 10, priceCents: 500, perMemberLimit: 5, total: 4, remaining: 2, seed: 'ab', seedHash: 'cd',
+			items: { create: [{ position: 0, name: '+Teapot', total: 1, remaining: 0 }, { position: 1, name: 'Tea, sample', total: 3, remaining: 2 }] },
+		},
+		select: { id: true, items: { select: { id: true }, orderBy: { position: 'asc' } } },
+	})
+	for (const [i, item] of pool.items.entries()) {
+		await db.blindBoxOpening.create({
+			data: { poolId: pool.id, userId: member.id, number: i + 1, sequence: i + 1, poolBefore: '[1,3]', itemId: item.id, pricePoints: 10, priceCents: 500, shareCode: `share-${i}` },
+		})
+	}
 }, 120_000)
 afterAll(async () => {
 	await db?.$disconnect()
@@ -57,6 +72,27 @@ describe('analytics over HTTP', () => {
 			'Room,Likes,Units,Sales (¥)',
 			`"'=HYPERLINK(""http://evil.test"",""x"")",7,0,0.00`,
 			'"Tea tasting, spring",42,0,0.00',
+			'',
+		])
+	})
+
+	test('the member-day CSVs have their headers and rows, with formula-looking names neutralised', async () => {
+		const csv = async (chart: string) => {
+			const response = await get(`/console/analytics/${chart}.csv${RANGE}`, merchant)
+			expect(response.status).toBe(200)
+			expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+			expect(response.headers.get('content-disposition')).toBe(`attachment; filename="quanzi-${chart}-2026-01-05-2026-01-25.csv"`)
+			return (await response.text()).replace(/^\ufeff/, '').split('\r\n')
+		}
+		expect(await csv('days')).toEqual([
+			'Member day,Starts on,Members,Boxes opened,Points spent,Token cash (¥),Boxes left',
+			"'@SUM(A1) day,2026-01-08,1,2,20,10.00,2",
+			'',
+		])
+		expect(await csv('boxes')).toEqual([
+			'Member day,Pool,Item,Packed,Opened,Published odds (%),Share of openings (%)',
+			`'@SUM(A1) day,"'=HYPERLINK(""http://evil.test"",""box"")",'+Teapot,1,1,25,50`,
+			`'@SUM(A1) day,"'=HYPERLINK(""http://evil.test"",""box"")","Tea, sample",3,1,75,50`,
 			'',
 		])
 	})

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js'
+import type { PrizeOutcome } from '#app/domain/analytics/odds.ts'
 import type { ChartData } from '#app/domain/analytics/tables.ts'
 import type { Translate } from '#app/lib/i18n/index.ts'
 
@@ -19,6 +20,12 @@ export function chartConfig(chart: ChartData, t: Translate): ChartConfiguration 
 			scales: { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } },
 		},
 	})
+	// A packed pool's items: the published chance next to what actually came out.
+	const oddsBars = (items: (PrizeOutcome & { label: string })[], actual: string) =>
+		bar(items.map((p) => p.label), [
+			{ label: t('analytics.col.publishedPct'), data: items.map((p) => p.publishedPct) },
+			{ label: actual, data: items.map((p) => p.actualPct) },
+		])
 	switch (chart.chart) {
 		case 'acquisition': {
 			const weeks = chart.data.weeks
@@ -40,13 +47,10 @@ export function chartConfig(chart: ChartData, t: Translate): ChartConfiguration 
 				data: { labels: chart.data.map((d) => d.tier), datasets: [{ label: t('analytics.col.members'), data: chart.data.map((d) => d.members), backgroundColor: PALETTE }] },
 				options: { responsive: true, maintainAspectRatio: false, animation: false },
 			}
-		case 'draws': {
-			const prizes = chart.data.flatMap((c) => c.prizes.map((p) => ({ label: `${c.campaign} · ${p.prize}`, ...p })))
-			return bar(prizes.map((p) => p.label), [
-				{ label: t('analytics.col.publishedPct'), data: prizes.map((p) => p.publishedPct) },
-				{ label: t('analytics.col.actualPct'), data: prizes.map((p) => p.actualPct) },
-			])
-		}
+		case 'draws':
+			return oddsBars(chart.data.flatMap((c) => c.prizes.map((p) => ({ label: `${c.campaign} · ${p.prize}`, ...p }))), t('analytics.col.actualPct'))
+		case 'boxes':
+			return oddsBars(chart.data.flatMap((b) => b.items.map((i) => ({ label: `${b.pool} · ${i.prize}`, ...i }))), t('analytics.col.openedPct'))
 		case 'votes':
 			return bar(chart.data.map((v) => v.candidate), [
 				{ label: t('analytics.col.votes'), data: chart.data.map((v) => v.votes) },
@@ -56,6 +60,11 @@ export function chartConfig(chart: ChartData, t: Translate): ChartConfiguration 
 			return bar(chart.data.map((r) => r.room), [
 				{ label: t('analytics.col.likes'), data: chart.data.map((r) => r.likes) },
 				{ label: t('analytics.col.units'), data: chart.data.map((r) => r.units) },
+			])
+		case 'days':
+			return bar(chart.data.days.map((d) => `${d.startsOn} ${d.day}`), [
+				{ label: t('analytics.col.boxesOpened'), data: chart.data.days.map((d) => d.boxes) },
+				{ label: t('analytics.col.members'), data: chart.data.days.map((d) => d.members) },
 			])
 	}
 }

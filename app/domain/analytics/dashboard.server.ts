@@ -1,4 +1,6 @@
 import { acquisition } from './acquisition.server.ts'
+import { boxOutcomes } from './boxes.server.ts'
+import { memberDayResults } from './days.server.ts'
 import { drawOutcomes } from './draws.server.ts'
 import { liveLikesVsSales } from './live.server.ts'
 import { repurchase } from './repurchase.server.ts'
@@ -22,5 +24,9 @@ export async function loadChart(chart: ChartName, range: DateRange): Promise<Cha
 			return { chart, data: await voteConversion(range) }
 		case 'live':
 			return { chart, data: await liveLikesVsSales(range) }
+		case 'days':
+			return { chart, data: await memberDayResults(range) }
+		case 'boxes':
+			return { chart, data: await boxOutcomes(range) }
 	}
 }

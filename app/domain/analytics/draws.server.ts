@@ -1,9 +1,9 @@
 import { prisma } from '#app/lib/db.server.ts'
+import { againstOdds, type PrizeOutcome } from './odds.ts'
 import type { DateRange } from './range.ts'
 
 const MAX_CAMPAIGNS = 20
 
-export type PrizeOutcome = { prize: string; packed: number; won: number; publishedPct: number; actualPct: number }
 export type DrawOutcome = { campaign: string; draws: number; prizes: PrizeOutcome[] }
 
 /**
@@ -22,18 +22,7 @@ export async function drawOutcomes(range: DateRange): Promise<DrawOutcome[]> {
 		: []
 	const wins = new Map(won.map((w) => [w.prizeId, w._count._all]))
 	return campaigns.map((campaign) => {
-		const packed = campaign.prizes.reduce((sum, p) => sum + p.total, 0)
-		const draws = campaign.prizes.reduce((sum, p) => sum + (wins.get(p.id) ?? 0), 0)
-		return {
-			campaign: campaign.title,
-			draws,
-			prizes: campaign.prizes.map((p) => ({
-				prize: p.name,
-				packed: p.total,
-				won: wins.get(p.id) ?? 0,
-				publishedPct: packed === 0 ? 0 : (100 * p.total) / packed,
-				actualPct: draws === 0 ? 0 : (100 * (wins.get(p.id) ?? 0)) / draws,
-			})),
-		}
+		const { drawn, prizes } = againstOdds(campaign.prizes, wins)
+		return { campaign: campaign.title, draws: drawn, prizes }
 	})
 }

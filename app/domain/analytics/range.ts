@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** The dashboard's charts, in page order; each has a card and a CSV at /console/analytics/<name>.csv. */
-export const CHARTS = ['acquisition', 'repurchase', 'tiers', 'draws', 'votes', 'live'] as const
+export const CHARTS = ['acquisition', 'repurchase', 'tiers', 'draws', 'votes', 'live', 'days', 'boxes'] as const
 export type ChartName = (typeof CHARTS)[number]
 
 export function isChartName(value: unknown): value is ChartName {

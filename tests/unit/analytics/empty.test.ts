@@ -22,6 +22,8 @@ describe('an empty database', () => {
 		expect(byName.draws).toEqual([])
 		expect(byName.votes).toEqual([])
 		expect(byName.live).toEqual([])
+		expect(byName.days).toEqual({ days: [], truncated: false })
+		expect(byName.boxes).toEqual([])
 		for (const chart of charts) {
 			for (const row of chartTable(chart).rows) for (const cell of row) expect(Number.isNaN(cell)).toBe(false)
 		}
