@@ -1,5 +1,6 @@
-// Demo member days: one open to every member now, with a packed tea blind box, and a surprise
-// day only Gold members see (Aunt Wen, from the demo orders).
+// Demo member days: one open to every member now, with a packed tea blind box and the demo's
+// points draw, and a surprise day only Gold members see (Aunt Wen, from the demo orders).
+import { linkCampaign } from '#app/domain/member-days/activities.server.ts'
 import { createMemberDay } from '#app/domain/member-days/days.server.ts'
 import { packPool } from '#app/domain/member-days/pools.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
@@ -18,6 +19,12 @@ export async function seedDays(): Promise<number> {
 		memberDayId: open.id, name: 'Tea blind box', boxes: 200, pricePoints: 20, perMemberLimit: 5, guaranteeEvery: 5, guaranteePosition: 1,
 		items: [{ name: 'Yixing clay teapot', total: 2 }, { name: 'Longjing green tea, 250 g', total: 30 }, { name: 'Celadon tea cup', total: 168 }],
 	})
+	// The demo's points draw belongs to this day: members only, while the day lasts.
+	const draw = await prisma.campaign.findFirst({ where: { title: 'Member-day draw' }, select: { id: true } })
+	if (draw) {
+		const linked = await linkCampaign(open.id, draw.id)
+		if (!linked.ok) throw new Error(`demo member-day draw not linked: ${linked.error}`)
+	}
 	const gold = await prisma.segment.findUnique({ where: { name: 'Gold and above' }, select: { id: true } })
 	if (!gold) return 1
 	const surprise = await createMemberDay({

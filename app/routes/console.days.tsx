@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormAlert, SelectField } from '#app/components/ui/field.tsx'
 import { requireRole } from '#app/domain/accounts/auth.server.ts'
+import { linkableActivities, linkCampaign, linkedActivityNames, linkFlashSale } from '#app/domain/member-days/activities.server.ts'
 import { createMemberDay, listMemberDays } from '#app/domain/member-days/days.server.ts'
 import { packPool } from '#app/domain/member-days/pools.server.ts'
 import { listSegmentOptions } from '#app/domain/segments/segments.server.ts'
@@ -17,8 +18,13 @@ const ITEM_ROWS = 4
 
 export async function loader(args: LoaderFunctionArgs) {
 	requireRole(args, 'merchant')
-	const [days, segments] = await Promise.all([listMemberDays(), listSegmentOptions()])
-	return { days: days.map((d) => ({ id: d.id, title: d.title, surprise: d.surprise, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString() })), segments }
+	const [days, segments, linkable] = await Promise.all([listMemberDays(), listSegmentOptions(), linkableActivities()])
+	const linked = await linkedActivityNames(days.map((d) => d.id))
+	return {
+		days: days.map((d) => ({ id: d.id, title: d.title, surprise: d.surprise, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString(), activities: linked.get(d.id) ?? [] })),
+		segments,
+		linkable,
+	}
 }
 
 const num = (v: FormDataEntryValue | null) => (v === null || v === '' ? Number.NaN : Number(v))
@@ -26,9 +32,21 @@ const optionalNum = (v: FormDataEntryValue | null) => (v === null || v === '' ? 
 // datetime-local has no zone; the console's times are read as UTC (decision 006).
 const date = (v: FormDataEntryValue | null) => new Date(`${String(v ?? '')}:00Z`)
 
+/** "Add an activity": a campaign or a flash sale becomes part of one member day. */
+async function linkActivity(form: FormData, intent: 'linkCampaign' | 'linkSale') {
+	const memberDayId = String(form.get('memberDayId') ?? '')
+	const result = intent === 'linkCampaign'
+		? await linkCampaign(memberDayId, String(form.get('campaignId') ?? ''))
+		: await linkFlashSale(memberDayId, String(form.get('saleId') ?? ''))
+	if (!result.ok) return data({ intent, errors: { [intent === 'linkCampaign' ? 'campaignId' : 'saleId']: result.error } as Record<string, string>, values: formValues(form) }, { status: 400 })
+	return redirect('/console/days?linked=1')
+}
+
 export async function action(args: ActionFunctionArgs) {
 	requireRole(args, 'merchant')
 	const form = await args.request.formData()
+	const asked = form.get('intent')
+	if (asked === 'linkCampaign' || asked === 'linkSale') return linkActivity(form, asked)
 	const intent = form.get('intent') === 'pool' ? 'pool' : 'day'
 	const result = intent === 'day'
 		? await createMemberDay({
@@ -57,7 +75,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ConsoleDaysPage() {
-	const { days, segments } = useLoaderData<typeof loader>()
+	const { days, segments, linkable } = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	const t = useT()
 	const when = useDateFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
@@ -77,6 +95,7 @@ export default function ConsoleDaysPage() {
 							<li key={d.id}>
 								<Link to={`/days/${d.id}`} className="ledger-reason">{d.title}{d.surprise ? ` · ${t('days.surprise')}` : ''}</Link>
 								<time dateTime={d.startsAt}>{when.format(new Date(d.startsAt))} – {when.format(new Date(d.endsAt))}</time>
+								<AddActivity day={d} linkable={linkable} failure={failure?.values.memberDayId === d.id ? failure : undefined} />
 							</li>
 						))}
 					</ul>
@@ -139,5 +158,41 @@ export default function ConsoleDaysPage() {
 				</section>
 			) : null}
 		</div>
+	)
+}
+
+type Linkable = { campaigns: { id: string; title: string }[]; sales: { id: string; productName: string; roomTitle: string }[] }
+type LinkFailure = { intent: string; errors: Record<string, string>; values: Record<string, string> }
+
+/** One day's "Add an activity": a draw campaign or a flash sale not yet any day's, each added on its own. */
+function AddActivity({ day, linkable, failure }: { day: { id: string; activities: string[] }; linkable: Linkable; failure?: LinkFailure }) {
+	const t = useT()
+	const mine = failure && (failure.intent === 'linkCampaign' || failure.intent === 'linkSale') ? failure : undefined
+	const problem = mine?.errors.campaignId ?? mine?.errors.saleId
+	return (
+		<details open={Boolean(mine)}>
+			<summary>{t('dayActivities.console.add')}</summary>
+			{day.activities.length > 0 ? <p className="muted">{t('dayActivities.console.linked', { names: day.activities.join(', ') })}</p> : null}
+			<Form method="post" className="stack" noValidate>
+				<input type="hidden" name="memberDayId" value={day.id} />
+				<FormAlert message={problem ? (isMessageKey(problem) ? t(problem) : t('error.formInvalid')) : null} />
+				{linkable.campaigns.length > 0 ? (
+					<>
+						<SelectField label={t('dayActivities.console.campaign')} name="campaignId" defaultValue={mine?.values.campaignId}>
+							{linkable.campaigns.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+						</SelectField>
+						<button type="submit" name="intent" value="linkCampaign" className="button button-quiet">{t('dayActivities.console.linkCampaign')}</button>
+					</>
+				) : <p className="muted">{t('dayActivities.console.noCampaigns')}</p>}
+				{linkable.sales.length > 0 ? (
+					<>
+						<SelectField label={t('dayActivities.console.sale')} name="saleId" defaultValue={mine?.values.saleId}>
+							{linkable.sales.map((s) => <option key={s.id} value={s.id}>{t('dayActivities.console.saleOption', { product: s.productName, room: s.roomTitle })}</option>)}
+						</SelectField>
+						<button type="submit" name="intent" value="linkSale" className="button button-quiet">{t('dayActivities.console.linkSale')}</button>
+					</>
+				) : <p className="muted">{t('dayActivities.console.noSales')}</p>}
+			</Form>
+		</details>
 	)
 }

@@ -1,8 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { BoxReveal } from '#app/components/member-days/box-reveal.tsx'
+import { DayActivities } from '#app/components/member-days/day-activities.tsx'
 import { useDayTicker } from '#app/components/member-days/use-day-ticker.ts'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
+import { dayActivities } from '#app/domain/member-days/activities.server.ts'
 import { memberDayFor } from '#app/domain/member-days/days.server.ts'
 import { openBlindBox } from '#app/domain/member-days/open-box.server.ts'
 import { dayPools, notableWins } from '#app/domain/member-days/pools.server.ts'
@@ -20,12 +22,13 @@ export async function loader(args: LoaderFunctionArgs) {
 	const now = new Date()
 	const day = await memberDayFor(user, args.params.id ?? '', now)
 	invariantResponse(day, 'No such member day', { status: 404 })
-	const [pools, wins] = await Promise.all([dayPools(day.id, now), notableWins(day.id)])
+	const [pools, wins, activities] = await Promise.all([dayPools(day.id, now), notableWins(day.id), dayActivities(day.id, now)])
 	return {
 		day: { id: day.id, title: day.title, description: day.description, startsAt: day.startsAt.toISOString(), endsAt: day.endsAt.toISOString(), dailyCapPoints: day.dailyCapPoints },
 		open: now >= day.startsAt && now < day.endsAt,
 		pools,
 		wins,
+		activities,
 		publicUrl: getEnv().PUBLIC_URL,
 	}
 }
@@ -41,7 +44,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MemberDayPage() {
-	const { day, open, pools, wins: loadedWins, publicUrl } = useLoaderData<typeof loader>()
+	const { day, open, pools, wins: loadedWins, activities, publicUrl } = useLoaderData<typeof loader>()
 	const wins = useDayTicker(day.id, loadedWins)
 	const result = useActionData<typeof action>()
 	const busy = useNavigation().state === 'submitting'
@@ -94,6 +97,7 @@ export default function MemberDayPage() {
 				</section>
 			))}
 			{pools.length === 0 ? <p className="muted">{t('days.noPools')}</p> : null}
+			{activities.campaigns.length + activities.sales.length > 0 ? <DayActivities activities={activities} /> : null}
 			<section className="card" aria-labelledby="big-wins">
 				<h2 id="big-wins">{t('days.bigWins')}</h2>
 				<p className="muted">{t('days.liveTicker')}</p>

@@ -1,8 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireUser } from '#app/domain/accounts/auth.server.ts'
+import { hasRole } from '#app/domain/accounts/roles.ts'
 import { countMemberDraws, getCampaign } from '#app/domain/lottery/campaigns.server.ts'
 import { draw } from '#app/domain/lottery/draws.server.ts'
+import { canSeeDayActivity } from '#app/domain/member-days/activities.server.ts'
 import { getShareCode } from '#app/domain/referrals/links.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { invariantResponse } from '#app/lib/http.ts'
@@ -13,8 +15,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'draws.tit
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
 	const campaign = await getCampaign(params.id ?? '')
-	invariantResponse(campaign, 'No such draw', { status: 404 })
 	const user = context.user
+	// A member day's draw does not exist for those outside the day's audience.
+	invariantResponse(campaign && (await canSeeDayActivity(user, campaign.memberDayId)), 'No such draw', { status: 404 })
 	const [used, shareCode] = user
 		? await Promise.all([countMemberDraws(campaign.id, user.id), getShareCode(user.id, 'draw', campaign.id)])
 		: [0, null]
@@ -29,6 +32,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
 	const user = requireUser(args)
 	const result = await draw(args.params.id ?? '', user.id)
+	// For a member outside the day's audience the draw does not exist; staff see it but take no part.
+	invariantResponse(result.ok || result.error !== 'dayActivities.error.notEligible' || hasRole(user.role, 'merchant'), 'No such draw', { status: 404 })
 	return data(result, { status: result.ok ? 200 : result.error === 'lottery.busy' ? 503 : 400 })
 }
 

@@ -7,8 +7,8 @@ import { useLocale, useT } from '#app/lib/i18n/use-t.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'draws.title')
 
-export async function loader(_: LoaderFunctionArgs) {
-	const campaigns = await listOpenCampaigns()
+export async function loader({ context }: LoaderFunctionArgs) {
+	const campaigns = await listOpenCampaigns(context.user)
 	return { campaigns: campaigns.map((c) => ({ ...c, endsAt: c.endsAt.toISOString() })) }
 }
 

@@ -15,7 +15,8 @@ async function signedIn(browser: Browser, email: string, password: string): Prom
 
 const CHART_TITLES = [
 	'New members by source', 'Repurchase and time to second order', 'Members by tier', 'Draw outcomes against published odds',
-	'Votes to reservations', 'Live rooms: likes against sales',
+	'Votes to reservations', 'Live rooms: likes against sales', 'Member days: boxes opened and members',
+	'Blind-box outcomes against published odds',
 ]
 
 /** The console's datetime-local value (read as UTC) for now plus `ms`. */
@@ -95,10 +96,15 @@ test('a surprise day for Gold members: the merchant packs it, a Gold member open
 	for (const chart of CHART_TITLES) await expect(merchant.getByRole('heading', { name: chart, level: 2 })).toBeVisible()
 	// A chart with figures is drawn on a canvas (an empty one says so instead).
 	await expect(merchant.locator('canvas[role="img"]').first()).toBeVisible()
-	const tiers = merchant.locator('section').filter({ has: merchant.getByRole('heading', { name: 'Members by tier' }) })
-	const [download] = await Promise.all([merchant.waitForEvent('download'), tiers.getByRole('link', { name: 'Download CSV' }).click()])
+	const days = merchant.locator('section').filter({ has: merchant.getByRole('heading', { name: 'Member days: boxes opened and members' }) })
+	await expect(days.getByRole('table')).toContainText(title)
+	const boxes = merchant.locator('section').filter({ has: merchant.getByRole('heading', { name: 'Blind-box outcomes against published odds' }) })
+	const [download] = await Promise.all([merchant.waitForEvent('download'), boxes.getByRole('link', { name: 'Download CSV' }).click()])
 	expect(download.suggestedFilename()).toMatch(/\.csv$/)
 	const csv = readFileSync((await download.path())!, 'utf8')
-	expect(csv.split(/\r?\n/)[0]).toMatch(/tier/i)
-	expect(csv).toMatch(/Gold/)
+	// The box Aunt Wen opened is counted against its item's published odds.
+	const row = csv.split(/\r?\n/).find((line) => line.includes('Gold jade box') && line.includes(item))
+	// day, pool, item, packed, opened, published %, opened %: one box opened, all of them this item.
+	const [, , , packed, opened, , openedPct] = row!.split(',')
+	expect([packed, opened, openedPct]).toEqual([item === 'Jade tea tray' ? '1' : '9', '1', '100'])
 })

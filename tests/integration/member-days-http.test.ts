@@ -140,4 +140,29 @@ describe('member days over HTTP', () => {
 		expect(html).toContain('The seed is revealed when the member day ends')
 		expect((await fetch(`${server.url}/boxes/zzzzzzzz`)).status).toBe(404)
 	})
+	test('a draw linked to the day from the console is the segment’s only: a 404 to anyone else, to look at, list or draw', async () => {
+		const now = Date.now()
+		const { id: campaignId } = await db.campaign.create({
+			data: {
+				title: 'Hangzhou fans draw', costPoints: 0, perMemberLimit: 1, startsAt: new Date(now - 60_000), endsAt: new Date(now + 3600_000), seed: 'ab'.repeat(32), seedHash: 'cd'.repeat(32),
+				prizes: { create: [{ position: 0, name: 'Tea tin', kind: 'physical', total: 5, remaining: 5 }] },
+			},
+			select: { id: true },
+		})
+		// Before it is linked, anyone may open it.
+		expect((await fetch(`${server.url}/draws/${campaignId}`, { headers: headers(outsider) })).status).toBe(200)
+		expect((await post('/console/days', merchant, { intent: 'linkCampaign', memberDayId: dayId, campaignId: 'no-such-campaign' })).status).toBe(400)
+		expect((await post('/console/days', merchant, { intent: 'linkCampaign', memberDayId: dayId, campaignId })).status).toBe(302)
+		expect((await fetch(`${server.url}/draws/${campaignId}`, { headers: headers(outsider) })).status).toBe(404)
+		expect((await fetch(`${server.url}/draws/${campaignId}`)).status).toBe(404)
+		expect(await (await fetch(`${server.url}/draws`, { headers: headers(outsider) })).text()).not.toContain('Hangzhou fans draw')
+		expect((await post(`/draws/${campaignId}`, outsider, {})).status).toBe(404)
+		expect(await db.draw.count({ where: { campaignId } })).toBe(0)
+		// The segment's member finds it on the day's page and draws.
+		const dayPage = await (await fetch(`${server.url}/days/${dayId}`, { headers: headers(insider) })).text()
+		expect(dayPage).toContain('Hangzhou fans draw')
+		expect((await fetch(`${server.url}/draws/${campaignId}`, { headers: headers(insider) })).status).toBe(200)
+		expect((await post(`/draws/${campaignId}`, insider, {})).status).toBe(200)
+		expect(await db.draw.count({ where: { campaignId } })).toBe(1)
+	})
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { memberDayGate } from '#app/domain/member-days/activities.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import type { LiveActor, RoomAccess } from './access.server.ts'
 import type { Refusal } from './chat.server.ts'
@@ -102,8 +103,11 @@ export async function claimUnits(access: RoomAccess, actor: LiveActor, input: { 
 	if (!actor) return { ok: false, error: 'live.sale.signIn' }
 	if (access.banned) return { ok: false, error: 'live.chat.banned' }
 	const { saleId, quantity, key } = input
-	const sale = await prisma.flashSale.findFirst({ where: { id: saleId, roomId: access.room.id }, select: { id: true, perMember: true, opensAt: true } })
+	const sale = await prisma.flashSale.findFirst({ where: { id: saleId, roomId: access.room.id }, select: { id: true, perMember: true, opensAt: true, memberDayId: true } })
 	if (!sale) return { ok: false, error: 'live.sale.noSale' }
+	// A member day's sale: its audience's only, while the day is open; refused before any unit moves.
+	const dayRefusal = sale.memberDayId ? await memberDayGate(sale.memberDayId, actor.id, now) : null
+	if (dayRefusal) return { ok: false, error: dayRefusal }
 	const claimKey = `${actor.id}:${key}`
 	const answerExisting = async (): Promise<ClaimResult | null> => {
 		const earlier = await prisma.flashClaim.findUnique({ where: { saleId_key: { saleId, key: claimKey } }, select: { id: true } })

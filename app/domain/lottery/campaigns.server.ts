@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { visibleDaysWhere } from '#app/domain/member-days/activities.server.ts'
 import { activeTemplateIds } from '#app/domain/membership/coupon-templates.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { newSeed } from './fairness.server.ts'
@@ -76,7 +77,7 @@ export async function getCampaign(id: string, now = new Date()) {
 	const row = await prisma.campaign.findUnique({
 		where: { id },
 		select: {
-			id: true, title: true, costPoints: true, perMemberLimit: true, startsAt: true, endsAt: true, seed: true, seedHash: true,
+			id: true, title: true, costPoints: true, perMemberLimit: true, startsAt: true, endsAt: true, seed: true, seedHash: true, memberDayId: true,
 			prizes: { orderBy: { position: 'asc' }, select: { id: true, position: true, name: true, kind: true, points: true, total: true, remaining: true } },
 		},
 	})
@@ -85,10 +86,11 @@ export async function getCampaign(id: string, now = new Date()) {
 	return { ...rest, seed: now >= row.endsAt ? seed : null, open: now >= row.startsAt && now < row.endsAt }
 }
 
-/** Campaigns open now, soonest ending first. */
-export function listOpenCampaigns(now = new Date()) {
+/** Campaigns open now, soonest ending first; a member day's only for a viewer who may see that day. */
+export async function listOpenCampaigns(viewer: { id: string; role: string } | null, now = new Date()) {
+	const days = await visibleDaysWhere(viewer, now)
 	return prisma.campaign.findMany({
-		where: { startsAt: { lte: now }, endsAt: { gt: now } },
+		where: { startsAt: { lte: now }, endsAt: { gt: now }, ...(days ? { OR: [{ memberDayId: null }, { memberDay: days }] } : {}) },
 		orderBy: { endsAt: 'asc' },
 		take: 20,
 		select: { id: true, title: true, costPoints: true, endsAt: true },

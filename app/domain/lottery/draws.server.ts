@@ -1,4 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
+import { memberDayGate, type GateError } from '#app/domain/member-days/activities.server.ts'
 import { couponIssueStatement } from '#app/domain/membership/coupons.server.ts'
 import { notify } from '#app/domain/notifications/notifications.server.ts'
 import { expireDue, getBalance, grantExpiry, ledgerStatements } from '#app/domain/points/ledger.server.ts'
@@ -7,7 +8,7 @@ import { logError } from '#app/lib/log.server.ts'
 import { remember } from '#app/lib/remember.ts'
 import { drawIndex, hashSeed, pickPosition } from './fairness.server.ts'
 
-export type DrawError = 'lottery.notFound' | 'lottery.notStarted' | 'lottery.ended' | 'lottery.limitReached' | 'lottery.soldOut' | 'points.insufficient' | 'lottery.busy'
+export type DrawError = 'lottery.notFound' | 'lottery.notStarted' | 'lottery.ended' | 'lottery.limitReached' | 'lottery.soldOut' | 'points.insufficient' | 'lottery.busy' | GateError
 export type DrawResult =
 	| { ok: true; drawId: string; number: number; prize: { name: string; kind: string; points: number | null } }
 	| { ok: false; error: DrawError }
@@ -37,9 +38,12 @@ export const isKnown = (error: unknown, ...codes: string[]) => error instanceof 
  * one batch. Nothing is oversold or half-paid, whatever the concurrency.
  */
 export async function draw(campaignId: string, memberId: string, now = new Date()): Promise<DrawResult> {
+	// A member day's campaign is asked about once per draw, not once per retry.
+	let gate: Promise<GateError | null> | undefined
+	const dayGate = (memberDayId: string) => (gate ??= memberDayGate(memberDayId, memberId, now))
 	const result = await oneAtATime(`campaign:${campaignId}`, async (): Promise<DrawResult> => {
 		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			const outcome = await tryDraw(campaignId, memberId, now)
+			const outcome = await tryDraw(campaignId, memberId, now, dayGate)
 			if (outcome !== 'retry') return outcome
 		}
 		return { ok: false, error: 'lottery.busy' }
@@ -49,15 +53,18 @@ export async function draw(campaignId: string, memberId: string, now = new Date(
 	return result
 }
 
-async function tryDraw(campaignId: string, memberId: string, now: Date): Promise<DrawResult | 'retry'> {
+async function tryDraw(campaignId: string, memberId: string, now: Date, dayGate: (memberDayId: string) => Promise<GateError | null>): Promise<DrawResult | 'retry'> {
 	const campaign = await prisma.campaign.findUnique({
 		where: { id: campaignId },
 		select: {
-			seed: true, version: true, costPoints: true, perMemberLimit: true, startsAt: true, endsAt: true,
+			seed: true, version: true, costPoints: true, perMemberLimit: true, startsAt: true, endsAt: true, memberDayId: true,
 			prizes: { orderBy: { position: 'asc' }, select: { id: true, name: true, kind: true, points: true, remaining: true, couponTemplateId: true } },
 		},
 	})
 	if (!campaign) return { ok: false, error: 'lottery.notFound' }
+	// Before any read of the member's draws or any expiry write: an outsider leaves no trace.
+	const dayRefusal = campaign.memberDayId ? await dayGate(campaign.memberDayId) : null
+	if (dayRefusal) return { ok: false, error: dayRefusal }
 	if (now < campaign.startsAt) return { ok: false, error: 'lottery.notStarted' }
 	if (now >= campaign.endsAt) return { ok: false, error: 'lottery.ended' }
 	const number = (await prisma.draw.count({ where: { campaignId, userId: memberId } })) + 1

@@ -12,6 +12,7 @@ import { enSegments } from './en-segments.ts'
 import { enNotify } from './en-notify.ts'
 import { enMemberDays } from './en-member-days.ts'
 import { enAnalytics } from './en-analytics.ts'
+import { enDayActivities } from './en-day-activities.ts'
 
 /** English. Every key here must exist in zh-cn.ts too (the type and a test check it). */
 export const en = {
@@ -339,6 +340,7 @@ export const en = {
 	...enNotify,
 	...enMemberDays,
 	...enAnalytics,
+	...enDayActivities,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -12,6 +12,7 @@ import { zhCNMembership } from './zh-cn-membership.ts'
 import { zhCNSegments } from './zh-cn-segments.ts'
 import { zhCNNotify } from './zh-cn-notify.ts'
 import { zhCNMemberDays } from './zh-cn-member-days.ts'
+import { zhCNDayActivities } from './zh-cn-day-activities.ts'
 import { zhCNAnalytics } from './zh-cn-analytics.ts'
 
 /** 简体中文. Typed against en.ts, so a missing key fails the type check. */
@@ -339,5 +340,6 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNSegments,
 	...zhCNNotify,
 	...zhCNMemberDays,
+	...zhCNDayActivities,
 	...zhCNAnalytics,
 }
