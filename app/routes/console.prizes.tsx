@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { requireRole } from '#app/domain/accounts/auth.server.ts'
-import { listToShip, markShipped } from '#app/domain/lottery/fulfilment.server.ts'
+import { listToShip, markShipped, parsePrizeRef } from '#app/domain/lottery/fulfilment.server.ts'
 import { pageTitle } from '#app/lib/i18n/meta.ts'
 import { useLocale, useT } from '#app/lib/i18n/use-t.ts'
 
@@ -14,7 +14,9 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
 	requireRole(args, 'merchant')
-	await markShipped(String((await args.request.formData()).get('drawId') ?? ''))
+	const form = await args.request.formData()
+	const ref = parsePrizeRef(form.get('source'), form.get('id'))
+	if (ref) await markShipped(ref)
 	return redirect('/console/prizes')
 }
 
@@ -28,13 +30,14 @@ export default function ConsolePrizesPage() {
 			{toShip.length === 0 ? <p className="muted">{t('console.shipEmpty')}</p> : (
 				<ul className="card-list">
 					{toShip.map((d) => (
-						<li key={d.id} className="card">
-							<strong>{d.prize.name}</strong> · {d.campaign.title} · {when.format(new Date(d.createdAt))}
-							<p>{d.user.displayName} ({d.user.email})</p>
+						<li key={`${d.source}:${d.id}`} className="card">
+							<strong>{d.item}</strong> · {d.source === 'box' ? t('days.boxFrom', { pool: d.from }) : d.from} · {when.format(new Date(d.createdAt))}
+							<p>{d.member.displayName} ({d.member.email})</p>
 							<p>{t('console.shipTo')}: {d.shipTo ?? <em>{t('console.noAddress')}</em>}</p>
 							{d.shipTo ? (
 								<Form method="post">
-									<input type="hidden" name="drawId" value={d.id} />
+									<input type="hidden" name="source" value={d.source} />
+									<input type="hidden" name="id" value={d.id} />
 									<button type="submit" className="button button-primary">{t('console.markSent')}</button>
 								</Form>
 							) : null}

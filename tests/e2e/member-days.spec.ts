@@ -81,6 +81,17 @@ test('a surprise day for Gold members: the merchant packs it, a Gold member open
 	const fromBoxes = wen.locator('section').filter({ has: wen.getByRole('heading', { name: 'From blind boxes' }) })
 	await expect(fromBoxes.getByText(item, { exact: true })).toBeVisible()
 	await expect(fromBoxes).toContainText(title)
+	// Goods are sent: Aunt Wen says where, the merchant sends it, she sees it sent.
+	await fromBoxes.getByLabel('Shipping address').fill('Aunt Wen, 139 0000 0000, 5 Longjing Road, Hangzhou')
+	await fromBoxes.getByRole('button', { name: 'Save address' }).click()
+	await expect(fromBoxes.getByText('We will send it here (you can still change it):')).toBeVisible()
+	await merchant.goto('/console/prizes')
+	const parcel = merchant.getByRole('listitem').filter({ hasText: 'Aunt Wen, 139 0000 0000' })
+	await expect(parcel).toContainText(`${item} · blind box “Gold jade box”`)
+	await parcel.getByRole('button', { name: 'Mark as sent' }).click()
+	await expect(parcel).toHaveCount(0)
+	await wen.reload()
+	await expect(fromBoxes.getByText(/^Sent on /)).toBeVisible()
 
 	// Tom has no orders: the day is not listed and its address is a 404.
 	const tom = await signedIn(browser, 'tom@quanzi.test', 'quanzi-member')

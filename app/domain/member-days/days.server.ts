@@ -86,6 +86,6 @@ export function listMemberOpenings(memberId: string, take = 50) {
 		where: { userId: memberId },
 		orderBy: { createdAt: 'desc' },
 		take: Math.min(take, 100),
-		select: { id: true, createdAt: true, shareCode: true, item: { select: { name: true } }, pool: { select: { name: true, memberDay: { select: { id: true, title: true } } } } },
+		select: { id: true, createdAt: true, shareCode: true, shipTo: true, shippedAt: true, item: { select: { name: true } }, pool: { select: { name: true, memberDay: { select: { id: true, title: true } } } } },
 	})
 }

@@ -105,4 +105,5 @@ export const enMemberDays = {
 	'days.fromBoxes': 'From blind boxes',
 	'days.revealLabel': 'Your box opens',
 	'days.liveTicker': 'New wins appear here as they happen.',
+	'days.boxFrom': 'blind box “{pool}”',
 } as const

@@ -107,4 +107,5 @@ export const zhCNMemberDays: Record<keyof typeof enMemberDays, string> = {
 	'days.fromBoxes': '盲盒所得',
 	'days.revealLabel': '你的盲盒正在打开',
 	'days.liveTicker': '新的大奖会实时出现在这里。',
+	'days.boxFrom': '盲盒“{pool}”',
 } as const

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "BlindBoxOpening" ADD COLUMN "shipTo" TEXT;
+ALTER TABLE "BlindBoxOpening" ADD COLUMN "shippedAt" DATETIME;
+
