@@ -25,6 +25,8 @@ const shots = [
 	{ name: 'segments-phone', path: '/console/segments', viewport: { width: 390, height: 844 }, login: 'merchant@quanzi.test' },
 	// A member day's blind box with its published odds, and the merchant's analytics.
 	{ name: 'day-phone', path: '/days', follow: 'a[href^="/days/"]', viewport: { width: 390, height: 844 }, login: 'leader@quanzi.test' },
+	// Aunt Wen opens a tea blind box: the reveal, once its animation has played.
+	{ name: 'reveal-phone', path: '/days', follow: 'a[href^="/days/"]:has-text("tea")', click: '.member-days form button[type=submit]', viewport: { width: 390, height: 844 }, login: 'leader@quanzi.test' },
 	{ name: 'analytics-desktop', path: '/console/analytics', viewport: { width: 1280, height: 800 }, login: 'merchant@quanzi.test' },
 ]
 const PASSWORDS = { merchant: 'quanzi-merchant', leader: 'quanzi-leader' }
@@ -43,6 +45,11 @@ for (const shot of shots) {
 		await page.locator(shot.follow).first().click()
 		await page.waitForURL((url) => url.pathname !== shot.path)
 		await page.waitForTimeout(2000) // the socket joins and the chat fills
+	}
+	if (shot.click) {
+		await page.locator(shot.click).first().click()
+		await page.locator('[role=status]').first().waitFor()
+		await page.waitForTimeout(1500) // the reveal plays
 	}
 	// Scroll through once so lazy photos load before the full-page shot.
 	await page.evaluate(async () => {

@@ -21,7 +21,7 @@ export function BoxReveal({ item, rare, shareUrl }: { item: string; rare: boolea
 			</div>
 			<p className="days-prize">{t('days.youGot', { item })}</p>
 			<p className="days-share">
-				{t('days.share')}: <a href={shareUrl} data-testid="share-link">{shareUrl}</a>{' '}
+				<a href={shareUrl} data-testid="share-link">{t('days.share')}</a>{' '}
 				<button type="button" className="button button-quiet" onClick={copy}>{copied ? t('days.copied') : t('days.copyLink')}</button>
 			</p>
 			<p><Link to="/me/prizes">{t('days.myBoxes')}</Link></p>

@@ -101,7 +101,8 @@ const stateAt = (now: Date, from: Date, until: Date): ActivityState => (now < fr
 
 /** What a day offers besides its blind boxes, soonest first, ended ones included; plain data for a loader. */
 export async function dayActivities(dayId: string, now = new Date()): Promise<DayActivitiesView> {
-	const [campaigns, sales] = await Promise.all([
+	const [day, campaigns, sales] = await Promise.all([
+		prisma.memberDay.findUnique({ where: { id: dayId }, select: { startsAt: true, endsAt: true } }),
 		prisma.campaign.findMany({
 			where: { memberDayId: dayId },
 			orderBy: { startsAt: 'asc' },
@@ -115,8 +116,16 @@ export async function dayActivities(dayId: string, now = new Date()): Promise<Da
 			select: { id: true, roomId: true, opensAt: true, closesAt: true, stoppedAt: true, remaining: true, stock: true, product: { select: { name: true } }, room: { select: { title: true } } },
 		}),
 	])
+	// A linked activity is open only while both it and the day are: show that window.
+	const within = (from: Date, until: Date) => ({
+		from: day && day.startsAt > from ? day.startsAt : from,
+		until: day && day.endsAt < until ? day.endsAt : until,
+	})
 	return {
-		campaigns: campaigns.map((c) => ({ id: c.id, title: c.title, startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString(), state: stateAt(now, c.startsAt, c.endsAt), costPoints: c.costPoints, link: `/draws/${c.id}` })),
+		campaigns: campaigns.map((c) => {
+			const { from, until } = within(c.startsAt, c.endsAt)
+			return { id: c.id, title: c.title, startsAt: from.toISOString(), endsAt: until.toISOString(), state: stateAt(now, from, until), costPoints: c.costPoints, link: `/draws/${c.id}` }
+		}),
 		sales: sales.map((s) => ({
 			id: s.id,
 			productName: s.product.name,

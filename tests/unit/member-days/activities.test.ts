@@ -191,6 +191,9 @@ describe('linking activities to a day', () => {
 		const shown = await dayActivities(dayId)
 		expect(shown.campaigns).toEqual([expect.objectContaining({ id, costPoints: 0, state: 'open', link: `/draws/${id}` })])
 		expect(shown.sales).toEqual([expect.objectContaining({ id: saleId, productName: 'Jade tea tray', roomTitle: 'Member day live', remaining: 7, stock: 7, state: 'open', link: `/live/${roomId}` })])
+		// The campaign runs longer than the day on both sides: it is shown for the day's window, when it can be used.
+		const window = await prisma.memberDay.findUniqueOrThrow({ where: { id: dayId }, select: { startsAt: true, endsAt: true } })
+		expect(shown.campaigns[0]).toMatchObject({ startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString() })
 		expect(await dayActivities(await day())).toEqual({ campaigns: [], sales: [] })
 	})
 })
