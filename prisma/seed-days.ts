@@ -29,7 +29,9 @@ export async function seedDays(): Promise<number> {
 	if (!gold) return 1
 	const surprise = await createMemberDay({
 		title: 'Surprise for Gold members', description: 'A thank-you box for our Gold members, today only.',
-		startsAt: new Date(now - 3_600_000), endsAt: new Date(now + DAY), surprise: true, segmentId: gold.id,
+		// Opened hours ago: its announcement (app/domain/member-days/announce.server.ts) is old news, so a
+		// fresh demo does not spend the Gold members' weekly allowance of offers on it.
+		startsAt: new Date(now - 8 * 3_600_000), endsAt: new Date(now + DAY), surprise: true, segmentId: gold.id,
 	})
 	if (surprise.ok) {
 		await packPool({ memberDayId: surprise.id, name: 'Gold thank-you box', boxes: 20, pricePoints: 0, perMemberLimit: 1, items: [{ name: 'Longjing gift tin', total: 5 }, { name: 'Celadon tea cup', total: 15 }] })

@@ -29,7 +29,9 @@ test('a surprise day for Gold members: the merchant packs it, a Gold member open
 	await merchant.goto('/console/days')
 	const dayForm = merchant.locator('form').filter({ has: merchant.getByRole('button', { name: 'Schedule the member day' }) })
 	await dayForm.getByLabel('Title').fill(title)
-	await dayForm.getByLabel('Starts (UTC)').fill(utc(-60_000))
+	// Opened seven hours ago, past the announcement window: announcing it mid-run would spend Aunt Wen's
+	// weekly allowance of offers (3), which the voting journey needs for its pre-sale notice.
+	await dayForm.getByLabel('Starts (UTC)').fill(utc(-7 * 3_600_000))
 	await dayForm.getByLabel('Ends (UTC)').fill(utc(86_400_000))
 	await dayForm.getByLabel('Who may take part').selectOption({ label: 'Gold and above' })
 	await dayForm.getByText('Surprise day: shown only to eligible members once it opens').click()

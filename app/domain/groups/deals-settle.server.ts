@@ -1,6 +1,6 @@
 import { prisma } from '#app/lib/db.server.ts'
 import { logError, logEvent } from '#app/lib/log.server.ts'
-import { remember } from '#app/lib/remember.ts'
+import { startPeriodic } from '#app/lib/periodic.server.ts'
 import { announceProgress, notifyJoiners } from './deals-events.server.ts'
 
 /** The source of the order intents a deal's joins become (OrderIntent.source). */
@@ -85,15 +85,10 @@ async function unlockFilledDeals(now: Date): Promise<number> {
 	return unlocked
 }
 
-const job = remember('deal-job', () => ({ timer: null as NodeJS.Timeout | null, running: false }))
-
-/** Settles deals now and every 30 s: a deal that did not fill is released soon after its deadline. */
+/** Settles deals now and every 30 s, in one process at a time: a deal that did not fill is released soon after its deadline. */
 export function startDealJob(): void {
-	if (job.timer) return
-	const run = async () => {
-		// A slow run (a big release) is not overlapped by the next tick.
-		if (job.running) return
-		job.running = true
+	// startPeriodic keeps a slow run (a big release) from being overlapped by the next tick.
+	startPeriodic('deals:settle', { intervalMs: JOB_EVERY_MS, firstDelayMs: 0 }, async () => {
 		try {
 			const now = new Date()
 			const unlocked = await unlockFilledDeals(now)
@@ -101,10 +96,6 @@ export function startDealJob(): void {
 			if (unlocked || released) logEvent('deals:settled', { unlocked, released })
 		} catch (error) {
 			logError('deals:settle-failed', error)
-		} finally {
-			job.running = false
 		}
-	}
-	void run()
-	job.timer = setInterval(() => void run(), JOB_EVERY_MS).unref()
+	})
 }

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer'
 import { prisma } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { logError, logEvent } from '#app/lib/log.server.ts'
-import { remember } from '#app/lib/remember.ts'
+import { startPeriodic } from '#app/lib/periodic.server.ts'
 
 const PAGE = 50
 /** Tries before an email is given up as failed (the error stays on the row for the console). */
@@ -80,24 +80,15 @@ async function deliverOne(row: Row, now: Date, send: (message: { to: string; sub
 	return 'sent'
 }
 
-const job = remember('mailer-job', () => ({ timer: null as NodeJS.Timeout | null, running: false }))
-
-/** Delivers the outbox now and every `intervalMs`; the lead starts it in server.ts. */
+/** Delivers the outbox now and every `intervalMs`, in one process at a time; the lead starts it in server.ts. */
 export function startMailer(intervalMs = 5_000): void {
-	if (job.timer) return
-	const run = async () => {
-		// A slow SMTP server does not get a second run piled on top of the first.
-		if (job.running) return
-		job.running = true
+	// startPeriodic keeps a slow SMTP server from getting a second run piled on top of the first.
+	startPeriodic('mail:deliver', { intervalMs, firstDelayMs: 0 }, async () => {
 		try {
 			const report = await deliverPendingEmails()
 			if (report.sent || report.captured || report.failed) logEvent('mail:delivered', report)
 		} catch (error) {
 			logError('mail:deliver-failed', error)
-		} finally {
-			job.running = false
 		}
-	}
-	void run()
-	job.timer = setInterval(() => void run(), intervalMs).unref()
+	})
 }
