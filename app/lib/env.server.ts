@@ -35,8 +35,16 @@ function isSmtpUrl(value: string): boolean {
 	return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== ''
 }
 
+function isS3Endpoint(value: string): boolean {
+	if (!URL.canParse(value)) return false
+	const url = new URL(value)
+	return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password && !url.search && !url.hash
+}
+
 // Settings that may hold a password: a boot error names them but never echoes their value.
-const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'MERCHANT_PASSWORD', 'SMTP_URL'])
+const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'MERCHANT_PASSWORD', 'SMTP_URL', 'S3_ENDPOINT', 'S3_SECRET_ACCESS_KEY'])
+// Settings that mean nothing without S3_BUCKET: set alone, they show a mistake (media would silently stay on disk).
+const S3_COMPANIONS = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX'] as const
 
 // One schema for every setting Quanzi reads from the environment. A bad value stops
 // the process at boot with a message that names the variable (see parseEnv).
@@ -83,10 +91,41 @@ const EnvSchema = z
 			.refine(isSmtpUrl, { message: 'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465' })
 			.optional(),
 		MAIL_FROM: z.string().min(3).default('Quanzi <no-reply@localhost>'),
+		// Media on an S3-compatible bucket (app/domain/media/s3-store.server.ts); without S3_BUCKET it stays under DATA_DIR/media.
+		S3_BUCKET: z
+			.string()
+			.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$/, 'must be a bucket name such as quanzi-media: 3 to 63 letters, digits, dots and hyphens')
+			.optional(),
+		S3_REGION: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a region name such as eu-west-1, as the storage service names it').default('us-east-1'),
+		S3_ENDPOINT: z
+			.string()
+			.refine(isS3Endpoint, { message: 'must be the http(s) URL of an S3-compatible service such as https://storage.example.com, without login, query or fragment' })
+			.optional(),
+		S3_ACCESS_KEY_ID: z.string().optional(),
+		S3_SECRET_ACCESS_KEY: z.string().optional(),
+		S3_FORCE_PATH_STYLE: z
+			.enum(['true', 'false'], { errorMap: () => ({ message: 'must be true or false' }) })
+			.transform((v) => v === 'true')
+			.optional(),
+		S3_PREFIX: z
+			.string()
+			.regex(/^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\/?$/, 'must be a folder inside the bucket such as quanzi/media: letters, digits, - _ . between slashes')
+			.refine((v) => !v.includes('..'), { message: 'must not contain ".."' })
+			.optional(),
 	})
 	.refine((e) => Boolean(e.MERCHANT_EMAIL) === Boolean(e.MERCHANT_PASSWORD), {
 		message: 'MERCHANT_EMAIL and MERCHANT_PASSWORD must be set together',
 		path: ['MERCHANT_PASSWORD'],
+	})
+	.superRefine((e, ctx) => {
+		const issue = (name: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message })
+		if (e.S3_BUCKET) {
+			if (!e.S3_ACCESS_KEY_ID) issue('S3_ACCESS_KEY_ID', 'must be set with S3_BUCKET: the access key of a user who may read, write, list and delete in the bucket')
+			if (!e.S3_SECRET_ACCESS_KEY) issue('S3_SECRET_ACCESS_KEY', 'must be set with S3_BUCKET: the secret that goes with S3_ACCESS_KEY_ID')
+			return
+		}
+		const stray = S3_COMPANIONS.filter((name) => e[name] !== undefined)
+		if (stray.length) issue('S3_BUCKET', `must be set for ${stray.join(', ')} to take effect; unset them to keep media on local disk`)
 	})
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; PUBLIC_URL: string }

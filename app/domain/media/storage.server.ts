@@ -4,8 +4,10 @@ import { mkdir, rename, rm, stat as statFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { getEnv } from '#app/lib/env.server.ts'
 import { remember } from '#app/lib/remember.ts'
 import { mediaDirs } from './config.server.ts'
+import { s3ConfigFrom, s3Store } from './s3-store.server.ts'
 
 /** Inclusive byte positions, as in an HTTP Range header. */
 export type ByteRange = { start: number; end: number }
@@ -29,12 +31,19 @@ export interface MediaStore {
 // Ids and file names only: no "..", no absolute paths, no hidden (temp) names.
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/
 
-function checkedSegments(key: string): string[] {
+/** A key's segments, or an error for a key that could leave its folder (every store checks the same way). */
+export function checkedSegments(key: string): string[] {
 	const segments = key.split('/')
 	if (!segments.every((s) => SEGMENT.test(s) && s !== '..' && !s.includes('..'))) {
 		throw new Error(`Refused media storage key ${JSON.stringify(key)}: use <id>/<file> with letters, digits, - _ .`)
 	}
 	return segments
+}
+
+/** A prefix's segments: a folder such as `<mediaId>/`, never a bare name that would match `<mediaId>x/`. */
+export function checkedPrefix(prefix: string): string[] {
+	if (!prefix.endsWith('/')) throw new Error(`A media storage prefix is a folder ending in "/" (got ${JSON.stringify(prefix)})`)
+	return checkedSegments(prefix.slice(0, -1))
 }
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ENOENT'
@@ -76,13 +85,14 @@ export function localDiskStore(root: string): MediaStore {
 			await rm(pathOf(key), { force: true })
 		},
 		async removePrefix(prefix) {
-			if (!prefix.endsWith('/')) throw new Error(`A media storage prefix is a folder ending in "/" (got ${JSON.stringify(prefix)})`)
-			await rm(pathOf(prefix.slice(0, -1)), { recursive: true, force: true })
+			await rm(path.join(root, ...checkedPrefix(prefix)), { recursive: true, force: true })
 		},
 	}
 }
 
-/** The store the app uses: local disk under DATA_DIR, one per process. */
+/** The store the app uses, one per process: the S3 bucket when S3_BUCKET is set, else local disk under DATA_DIR. */
 export function mediaStore(): MediaStore {
+	const s3 = s3ConfigFrom(getEnv())
+	if (s3) return remember(`media-store:s3:${s3.endpoint ?? ''}/${s3.bucket}/${s3.prefix}`, () => s3Store(s3))
 	return remember(`media-store:${mediaDirs().media}`, () => localDiskStore(mediaDirs().media))
 }
