@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from './db.server.ts'
+import { logError, logEvent } from './log.server.ts'
 import { remember } from './remember.ts'
 
 /**
@@ -39,4 +40,29 @@ export async function takeLease(name: string, holder: string, ttlMs: number, now
 /** Gives the lease up at once if `holder` has it, so another process may take it on its next try. */
 export async function releaseLease(name: string, holder: string): Promise<void> {
 	await prisma.jobLease.deleteMany({ where: { name, holder } })
+}
+
+/**
+ * Runs `work` while holding the lease `name` (taken for `ttlMs`, renewed every half of it while
+ * the work runs); false, without running it, when another process holds it. With `release`
+ * the lease is given up at the end; without, it runs out by itself (a periodic job keeps its
+ * turn for the interval).
+ */
+export async function withLease(name: string, ttlMs: number, work: () => Promise<void>, options: { release: boolean }): Promise<boolean> {
+	const renew = () => takeLease(name, leaseHolder, ttlMs)
+	if (!(await renew())) return false
+	const keepAlive = setInterval(() => {
+		renew().then(
+			(held) => held || logEvent(`${name}:lease-lost`, { holder: leaseHolder }),
+			(error: unknown) => logError(`${name}:lease-failed`, error),
+		)
+	}, ttlMs / 2)
+	keepAlive.unref()
+	try {
+		await work()
+	} finally {
+		clearInterval(keepAlive)
+		if (options.release) await releaseLease(name, leaseHolder).catch((error: unknown) => logError(`${name}:release-failed`, error))
+	}
+	return true
 }

@@ -1,5 +1,5 @@
-import { leaseHolder, takeLease } from './job-lease.server.ts'
-import { logError, logEvent } from './log.server.ts'
+import { withLease } from './job-lease.server.ts'
+import { logError } from './log.server.ts'
 import { remember } from './remember.ts'
 
 const LEASE_INTERVALS = 2
@@ -8,13 +8,13 @@ type Job = { timer: NodeJS.Timeout | null; first: NodeJS.Timeout | null; running
 
 /**
  * Runs `run` after `firstDelayMs`, then every `intervalMs`, at most once per interval among all
- * the app's processes: before each run this process takes the lease `name` for one interval
+ * the app's processes: before each run this process takes the lease `name` for two intervals
  * (docs/decisions/017-background-jobs.md), and skips the tick when another process holds it.
  * The process that ran it renews the lease on its next tick, so one process keeps the job
  * until it stops; then another takes it once the lease has expired.
  *
  * In this process a run never overlaps itself (a slow run skips the next tick), and while it
- * runs its lease is renewed every half interval, so a run longer than the interval is not
+ * runs its lease is renewed every interval, so a run longer than the interval is not
  * joined by another process either. The timers are unref'd, so they never keep a stopping
  * process alive; starting twice does nothing. The work should still be keyed: a process that
  * stalls for longer than the interval loses its lease while it still runs.
@@ -22,27 +22,16 @@ type Job = { timer: NodeJS.Timeout | null; first: NodeJS.Timeout | null; running
 export function startPeriodic(name: string, options: { intervalMs: number; firstDelayMs: number }, run: () => Promise<void>): void {
 	const job = remember(`periodic:${name}`, (): Job => ({ timer: null, first: null, running: false }))
 	if (job.timer) return
-	// Held for two intervals and renewed every half interval: a process must stall for over one and a
-	// half intervals to lose it mid-run; a stopped process's job is taken over within about two.
-	const renew = () => takeLease(name, leaseHolder, LEASE_INTERVALS * options.intervalMs)
 	const runOnce = async () => {
 		if (job.running) return
 		job.running = true
-		let keepAlive: NodeJS.Timeout | undefined
 		try {
-			if (!(await renew())) return
-			keepAlive = setInterval(() => {
-				renew().then(
-					(held) => held || logEvent(`${name}:lease-lost`, { holder: leaseHolder }),
-					(error: unknown) => logError(`${name}:lease-failed`, error),
-				)
-			}, options.intervalMs / 2)
-			keepAlive.unref()
-			await run()
+			// Held for two intervals and renewed every one: a process must stall for over an interval
+			// to lose it mid-run; a stopped process's job is taken over within about two.
+			await withLease(name, LEASE_INTERVALS * options.intervalMs, run, { release: false })
 		} catch (error) {
 			logError(`${name}:failed`, error)
 		} finally {
-			clearInterval(keepAlive)
 			job.running = false
 		}
 	}

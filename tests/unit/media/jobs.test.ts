@@ -7,6 +7,7 @@ import { ingestUploads, newMediaId, type PreparedMedia } from '#app/domain/media
 import { mediaJobsIdle, queueMediaJob, startMediaJobs } from '#app/domain/media/jobs.server.ts'
 import { mediaStore } from '#app/domain/media/storage.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
+import { releaseLease, takeLease } from '#app/lib/job-lease.server.ts'
 import { domainEvents, type DomainEvents } from '#app/lib/events.server.ts'
 import { fixtureDir, makeVideo } from './fixtures.ts'
 
@@ -79,5 +80,20 @@ describe('media jobs', () => {
 		queueMediaJob('no-such-media')
 		await mediaJobsIdle()
 		expect(settled).toEqual([])
+	})
+	test('a video another process is working on (it holds the lease) is left to it; once free, this process takes it', async () => {
+		const id = await uploadedVideo()
+		expect(await takeLease(`media:${id}`, 'another-process', 60_000)).toBe(true)
+		queueMediaJob(id)
+		await mediaJobsIdle()
+		expect((await row(id)).status).toBe('processing')
+		expect(await mediaStore().stat(`${id}/source`)).not.toBeNull()
+		expect(settled).toEqual([])
+		await releaseLease(`media:${id}`, 'another-process')
+		queueMediaJob(id)
+		await mediaJobsIdle()
+		expect((await row(id)).status).toBe('ready')
+		// Released once done, so nothing holds it.
+		expect(await prisma.jobLease.count({ where: { name: `media:${id}` } })).toBe(0)
 	})
 })
