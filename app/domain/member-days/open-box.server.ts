@@ -17,7 +17,6 @@ export type OpenResult =
 	| { ok: false; error: OpenError }
 
 const MAX_ATTEMPTS = 25
-const DAY_MS = 86_400_000
 type Day = { id: string; startsAt: Date; endsAt: Date; segmentId: string | null; dailyCapPoints: number | null }
 
 /**
@@ -62,13 +61,19 @@ async function announceOpening(opened: Extract<OpenResult, { ok: true }>, where:
 	domainEvents.emit('day:win', { dayId: where.dayId, win })
 }
 
-async function spentToday(memberId: string, memberDayId: string, now: Date): Promise<number> {
-	const dayStart = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS)
-	const sum = await prisma.blindBoxOpening.aggregate({
-		where: { userId: memberId, createdAt: { gte: dayStart }, pool: { memberDayId } },
-		_sum: { pricePoints: true },
-	})
-	return sum._sum.pricePoints ?? 0
+/** The capped day's allowance row of this member for today's UTC date, made at the cap if missing. */
+async function allowance(memberId: string, day: Day, now: Date): Promise<{ key: { memberId: string; memberDayId: string; day: string }; remaining: number }> {
+	const key = { memberId, memberDayId: day.id, day: now.toISOString().slice(0, 10) }
+	const found = await prisma.blindBoxSpend.findUnique({ where: { memberId_memberDayId_day: key }, select: { remaining: true } })
+	if (found) return { key, remaining: found.remaining }
+	try {
+		await prisma.blindBoxSpend.create({ data: { ...key, remaining: day.dailyCapPoints! }, select: { day: true } })
+	} catch (error) {
+		// Another opening made it first: read what it left.
+		if (!isKnown(error, 'P2002')) throw error
+		return allowance(memberId, day, now)
+	}
+	return { key, remaining: day.dailyCapPoints! }
 }
 
 async function tryOpen(poolId: string, memberId: string, day: Day, now: Date): Promise<OpenResult | 'retry'> {
@@ -83,9 +88,9 @@ async function tryOpen(poolId: string, memberId: string, day: Day, now: Date): P
 	if (pool.remaining === 0) return { ok: false, error: 'days.error.soldOut' }
 	const number = (await prisma.blindBoxOpening.count({ where: { poolId, userId: memberId } })) + 1
 	if (number > pool.perMemberLimit) return { ok: false, error: 'days.error.limitReached' }
-	if (day.dailyCapPoints !== null && pool.pricePoints > 0 && (await spentToday(memberId, day.id, now)) + pool.pricePoints > day.dailyCapPoints) {
-		return { ok: false, error: 'days.error.dailyCap' }
-	}
+	// The daily cap is an allowance row taken down with a guard in the batch, so it holds across processes.
+	const capped = day.dailyCapPoints !== null && pool.pricePoints > 0 ? await allowance(memberId, day, now) : null
+	if (capped && capped.remaining < pool.pricePoints) return { ok: false, error: 'days.error.dailyCap' }
 
 	const poolBefore = pool.items.map((i) => i.remaining)
 	const item = pool.items[boxPosition(pool.seed, poolId, memberId, number, poolBefore, { every: pool.guaranteeEvery, position: pool.guaranteePosition })]!
@@ -98,6 +103,10 @@ async function tryOpen(poolId: string, memberId: string, day: Day, now: Date): P
 	})
 	const statements = [
 		...(pool.pricePoints > 0 ? ledgerStatements({ userId: memberId, amount: -pool.pricePoints, reason: 'spend:blindbox', key, sourceRef: poolId }) : []),
+		// Fails (P2025) when another opening spent today's allowance since we read it.
+		...(capped
+			? [prisma.blindBoxSpend.update({ where: { memberId_memberDayId_day: capped.key, remaining: { gte: pool.pricePoints } }, data: { remaining: { decrement: pool.pricePoints } }, select: { day: true } })]
+			: []),
 		// Fails (P2025) when another opening came first since we read the pool: read again.
 		prisma.blindBoxPool.update({ where: { id: poolId, version: pool.version, remaining: { gt: 0 } }, data: { version: { increment: 1 }, remaining: { decrement: 1 } }, select: { id: true } }),
 		prisma.blindBoxItem.update({ where: { id: item.id, remaining: { gt: 0 } }, data: { remaining: { decrement: 1 } }, select: { id: true } }),
@@ -113,7 +122,8 @@ async function tryOpen(poolId: string, memberId: string, day: Day, now: Date): P
 		return { ok: true, openingId, number, shareCode, item: { name: item.name, position: item.position } }
 	} catch (error) {
 		if (isKnown(error, 'P2025', 'P2002')) {
-			// A stale pool or a box number taken elsewhere, unless the member simply lacks the points.
+			// A stale pool, a box number taken elsewhere or today's allowance spent meanwhile, unless the
+			// member simply lacks the points; the allowance is checked again on the retry.
 			if (pool.pricePoints > 0 && (await getBalance(memberId)) < pool.pricePoints) return { ok: false, error: 'points.insufficient' }
 			return 'retry'
 		}
