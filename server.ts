@@ -50,8 +50,8 @@ await import('#app/domain/notifications/mailer.server.ts').then((m) => m.startMa
 
 const app = express()
 app.disable('x-powered-by')
-// Behind a reverse proxy on the same machine, the client address comes from X-Forwarded-For.
-app.set('trust proxy', 'loopback')
+// Behind a reverse proxy (on this machine unless TRUST_PROXY names others), the client address comes from X-Forwarded-For.
+app.set('trust proxy', env.TRUST_PROXY.split(',').map((entry) => entry.trim()))
 
 let stopping = false
 app.use((_req, res, next) => {

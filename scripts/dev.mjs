@@ -5,9 +5,9 @@ import { applyMigrations, ensureDependencies, ensurePrismaClient, root } from '.
 
 const databaseUrl = process.env.DATABASE_URL || 'file:./data/quanzi.db'
 ensureDependencies()
-ensurePrismaClient()
+await ensurePrismaClient()
 mkdirSync('data', { recursive: true })
-applyMigrations(databaseUrl)
+await applyMigrations(databaseUrl)
 const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'development' }
 const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: root, stdio: 'inherit', env })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))

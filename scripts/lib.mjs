@@ -44,10 +44,24 @@ export function ensureDependencies() {
 	run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'])
 }
 
-/** The Prisma client is generated from the schema; regenerate when the schema is newer. */
-export function ensurePrismaClient() {
-	if (mtime('app/generated/prisma/client.ts') >= mtime('prisma/schema.prisma')) return
-	run(BIN('prisma'), ['generate'], { env: { DATABASE_URL: process.env.DATABASE_URL ?? 'file:./data/quanzi.db' } })
+/** Whether the URL points at PostgreSQL (scale-out mode) rather than a SQLite file. */
+export const isPostgresUrl = (url) => /^postgres(ql)?:\/\//.test(url ?? '')
+
+/**
+ * Two Prisma clients are generated from the one schema source: app/generated/prisma for
+ * SQLite and app/generated/prisma-pg for PostgreSQL (from prisma/postgres/schema.prisma,
+ * which scripts/schema-variants.mjs makes). Regenerated when the source is newer.
+ */
+export async function ensurePrismaClient({ force = false } = {}) {
+	const { writePostgresVariant } = await import('./schema-variants.mjs')
+	writePostgresVariant()
+	const schema = mtime('prisma/schema.prisma')
+	if (force || mtime('app/generated/prisma/client.ts') < schema) {
+		run(BIN('prisma'), ['generate'], { env: { DATABASE_URL: 'file:./data/quanzi.db' } })
+	}
+	if (force || mtime('app/generated/prisma-pg/client.ts') < schema) {
+		run(BIN('prisma'), ['generate', '--config', 'prisma/postgres/prisma.config.ts'], { env: { DATABASE_URL: 'postgresql://quanzi@127.0.0.1:5432/quanzi' } })
+	}
 }
 
 /** Builds the app when any source is newer than the last build. */
@@ -59,7 +73,17 @@ export function ensureBuild() {
 	run(BIN('remix'), ['vite:build'], { env: { NODE_ENV: 'production' } })
 }
 
-/** Applies pending migrations to DATABASE_URL (creating the SQLite file and its folder). */
-export function applyMigrations(databaseUrl) {
+/** Applies pending migrations to DATABASE_URL: Prisma's deploy on SQLite (creating the file), our applier on PostgreSQL. */
+export async function applyMigrations(databaseUrl) {
+	if (isPostgresUrl(databaseUrl)) {
+		const { applyPostgresMigrations } = await import('./pg-migrate.mjs')
+		try {
+			await applyPostgresMigrations(databaseUrl, { log: (line) => console.error(line) })
+		} catch (error) {
+			console.error(`\n✗ Migrating the PostgreSQL database failed: ${error.message}`)
+			process.exit(1)
+		}
+		return
+	}
 	run(BIN('prisma'), ['migrate', 'deploy'], { env: { DATABASE_URL: databaseUrl }, stdio: ['ignore', 'ignore', 'inherit'] })
 }

@@ -8,9 +8,9 @@ const databaseUrl = process.env.DATABASE_URL || 'file:./data/quanzi.db'
 const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: process.env.NODE_ENV || 'production' }
 
 ensureDependencies()
-ensurePrismaClient()
+await ensurePrismaClient()
 if (databaseUrl.startsWith('file:')) mkdirSync(path.dirname(path.resolve(root, databaseUrl.slice(5))), { recursive: true })
-applyMigrations(databaseUrl)
+await applyMigrations(databaseUrl)
 if (process.env.SEED_DEMO !== 'false') run(bin('tsx'), ['prisma/seed.ts'], { env })
 ensureBuild()
 

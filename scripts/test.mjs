@@ -30,7 +30,7 @@ function readJson(file) {
 }
 
 ensureDependencies()
-ensurePrismaClient()
+await ensurePrismaClient()
 ensureChromium()
 ensureBuild()
 mkdirSync(TMP, { recursive: true })

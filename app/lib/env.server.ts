@@ -42,7 +42,12 @@ function isS3Endpoint(value: string): boolean {
 }
 
 // Settings that may hold a password: a boot error names them but never echoes their value.
-const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'MERCHANT_PASSWORD', 'SMTP_URL', 'S3_ENDPOINT', 'S3_SECRET_ACCESS_KEY'])
+/** A PostgreSQL connection URL: the app then runs in scale-out mode on PostgreSQL (docs/deploy.md). */
+export function isPostgresUrl(value: string): boolean {
+	return /^postgres(ql)?:\/\/[^\s]+$/.test(value)
+}
+
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET', 'MERCHANT_PASSWORD', 'SMTP_URL', 'S3_ENDPOINT', 'S3_SECRET_ACCESS_KEY'])
 // Settings that mean nothing without S3_BUCKET: set alone, they show a mistake (media would silently stay on disk).
 const S3_COMPANIONS = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX'] as const
 
@@ -61,9 +66,27 @@ const EnvSchema = z
 		DATABASE_URL: z
 			.string()
 			.default('file:./data/quanzi.db')
-			.refine((v) => v.startsWith('file:') && v.length > 'file:'.length, {
-				message: 'must be a SQLite file URL such as file:./data/quanzi.db',
+			.refine((v) => (v.startsWith('file:') && v.length > 'file:'.length) || isPostgresUrl(v), {
+				message: 'must be a SQLite file URL such as file:./data/quanzi.db, or a PostgreSQL URL such as postgresql://quanzi:secret@db.example.com:5432/quanzi',
 			}),
+		// Connections each app process keeps open to PostgreSQL (ignored on SQLite, which uses one).
+		DATABASE_POOL_SIZE: z.coerce
+			.number({ invalid_type_error: 'must be a whole number such as 10' })
+			.int('must be a whole number such as 10')
+			.min(1, 'must be between 1 and 200')
+			.max(200, 'must be between 1 and 200')
+			.default(10),
+		// Which proxies' X-Forwarded-For is believed for client addresses (rate limits, logs): express's
+		// 'trust proxy' list, e.g. "loopback, 10.0.0.0/8" when nginx runs on another machine (docs/deploy.md).
+		TRUST_PROXY: z
+			.string()
+			.regex(/^[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*$/, 'must be a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal, such as loopback, 10.0.0.0/8')
+			.default('loopback'),
+		// Scale-out: Socket.IO events, rate limits and live presence shared between app processes (docs/deploy.md).
+		REDIS_URL: z
+			.string()
+			.refine((v) => /^rediss?:\/\/[^\s]+$/.test(v), { message: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' })
+			.optional(),
 		SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 		PUBLIC_URL: z
 			.string()

@@ -1,14 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
-import { ROOT, TEMPLATE_DB, TMP } from '../setup/paths.ts'
+import { freshDatabaseUrl } from '../setup/databases.ts'
+import { ROOT, TMP } from '../setup/paths.ts'
 
 export type RunningServer = {
 	url: string
 	port: number
 	databaseUrl: string
+	dataDir: string
 	process: ChildProcess
 	output: () => string
 	stop: (signal?: NodeJS.Signals) => Promise<number | null>
@@ -27,14 +29,14 @@ export async function freePort(): Promise<number> {
 /**
  * Starts the real server (the production build, as `npm start` runs it) on a free
  * port with its own copy of the migrated database, and waits until it listens.
+ * Several processes of one deployment share a database: pass `databaseUrl` (and `dataDir`)
+ * of the first to the others.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, shared: { databaseUrl?: string; dataDir?: string } = {}): Promise<RunningServer> {
 	const port = await freePort()
 	mkdirSync(TMP, { recursive: true })
-	const dbFile = path.join(TMP, `server-${randomUUID()}.db`)
-	copyFileSync(TEMPLATE_DB, dbFile)
-	const dataDir = path.join(TMP, `data-${randomUUID()}`)
-	const databaseUrl = `file:${dbFile}`
+	const dataDir = shared.dataDir ?? path.join(TMP, `data-${randomUUID()}`)
+	const databaseUrl = shared.databaseUrl ?? (await freshDatabaseUrl('server'))
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
 		cwd: ROOT,
 		env: {
@@ -72,6 +74,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 		url: `http://127.0.0.1:${port}`,
 		port,
 		databaseUrl,
+		dataDir,
 		process: child,
 		output: () => output,
 		stop: async (signal = 'SIGTERM') => {

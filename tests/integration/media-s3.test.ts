@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { buffer } from 'node:stream/consumers'
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { s3Store } from '#app/domain/media/s3-store.server.ts'
-import { PrismaClient } from '#app/generated/prisma/client.ts'
+import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { openDatabase } from '#tests/helpers/db.ts'
 import { startFakeS3, type FakeS3 } from '#tests/helpers/fake-s3.ts'
 import { signupCookie } from '#tests/helpers/http.ts'
 import { startServer, type RunningServer } from '#tests/helpers/server.ts'
@@ -30,7 +30,7 @@ const bucket = () => s3Store(s3.storeConfig(PREFIX))
 beforeAll(async () => {
 	s3 = await startFakeS3()
 	server = await startServer({ DATA_DIR: dataDir, ...s3.env('shop-one/media') })
-	db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: server.databaseUrl }) })
+	db = openDatabase(server.databaseUrl)
 	author = await signupCookie(server.url, 'author@quanzi.test')
 	other = await signupCookie(server.url, 'other@quanzi.test')
 	// An older account, so the new-account rules do not hold the post for review.

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import path from 'node:path'
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { localDiskStore } from '#app/domain/media/storage.server.ts'
-import { PrismaClient } from '#app/generated/prisma/client.ts'
+import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { openDatabase } from '#tests/helpers/db.ts'
 import { signupCookie } from '#tests/helpers/http.ts'
 import { startServer, type RunningServer } from '#tests/helpers/server.ts'
 import { TMP } from '#tests/setup/paths.ts'
@@ -20,7 +20,7 @@ const ids = { photo: randomUUID().replaceAll('-', ''), video: randomUUID().repla
 
 beforeAll(async () => {
 	server = await startServer({ DATA_DIR: dataDir })
-	db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: server.databaseUrl }) })
+	db = openDatabase(server.databaseUrl)
 	uploader = await signupCookie(server.url, 'uploader@quanzi.test')
 	const { id: uploaderId } = await db.user.findUniqueOrThrow({ where: { email: 'uploader@quanzi.test' }, select: { id: true } })
 	const row = { uploaderId, format: 'mp4', bytes: video.length }

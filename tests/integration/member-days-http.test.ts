@@ -1,7 +1,7 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PrismaClient } from '#app/generated/prisma/client.ts'
+import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { openDatabase } from '#tests/helpers/db.ts'
 import { SegmentRulesSchema } from '#app/domain/segments/rules.ts'
 import { loginCookie, signupCookie } from '#tests/helpers/http.ts'
 import { startServer, type RunningServer } from '#tests/helpers/server.ts'
@@ -19,7 +19,7 @@ let segmentId: string
 
 beforeAll(async () => {
 	server = await startServer({ MERCHANT_EMAIL: 'boss@quanzi.test', MERCHANT_PASSWORD: 'boss password' })
-	db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: server.databaseUrl }) })
+	db = openDatabase(server.databaseUrl)
 	// Before any page is served, so the server's segment list (kept for a few seconds) holds it.
 	segmentId = (await db.segment.create({ data: { name: 'Hangzhou fans', rules: JSON.stringify(SegmentRulesSchema.parse({ regions: ['Hangzhou'] })) }, select: { id: true } })).id
 	merchant = await loginCookie(server.url, 'boss@quanzi.test', 'boss password')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PrismaClient } from '#app/generated/prisma/client.ts'
+import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { openDatabase } from '#tests/helpers/db.ts'
 import { loginCookie, signupCookie } from '#tests/helpers/http.ts'
 import { startServer, type RunningServer } from '#tests/helpers/server.ts'
 
@@ -20,7 +20,7 @@ const segments = { tea: '', nobody: '' }
 
 beforeAll(async () => {
 	server = await startServer({ MERCHANT_EMAIL: 'boss@quanzi.test', MERCHANT_PASSWORD: 'boss password' })
-	db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: server.databaseUrl }) })
+	db = openDatabase(server.databaseUrl)
 	// Segments are written before any page reads (and caches) the segment list.
 	segments.tea = (await db.segment.create({ data: { name: 'Tea lovers', rules: JSON.stringify({ tags: ['tea'] }) }, select: { id: true } })).id
 	segments.nobody = (await db.segment.create({ data: { name: 'Nobody yet', rules: JSON.stringify({ tags: ['nobody'] }) }, select: { id: true } })).id

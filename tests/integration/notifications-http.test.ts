@@ -1,6 +1,6 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PrismaClient } from '#app/generated/prisma/client.ts'
+import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { openDatabase } from '#tests/helpers/db.ts'
 import { loginCookie, signupCookie } from '#tests/helpers/http.ts'
 import { startServer, type RunningServer } from '#tests/helpers/server.ts'
 
@@ -17,7 +17,7 @@ let otherId: string
 
 beforeAll(async () => {
 	server = await startServer({ MERCHANT_EMAIL: 'boss@quanzi.test', MERCHANT_PASSWORD: 'boss password' })
-	db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: server.databaseUrl }) })
+	db = openDatabase(server.databaseUrl)
 	merchant = await loginCookie(server.url, 'boss@quanzi.test', 'boss password')
 	mei = await signupCookie(server.url, 'mei@quanzi.test')
 	await signupCookie(server.url, 'other@quanzi.test')

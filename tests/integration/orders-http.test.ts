@@ -2,9 +2,9 @@ import { createHmac, randomUUID } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import path from 'node:path'
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PrismaClient } from '#app/generated/prisma/client.ts'
+import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { openDatabase } from '#tests/helpers/db.ts'
 import { loginCookie, signupCookie } from '#tests/helpers/http.ts'
 import { startServer, type RunningServer } from '#tests/helpers/server.ts'
 import { TMP } from '#tests/setup/paths.ts'
@@ -22,7 +22,7 @@ const HEADER = 'order_id,placed_at,email,phone,claim_code,status,total,coupon,re
 
 beforeAll(async () => {
 	server = await startServer({ MERCHANT_EMAIL: 'boss@quanzi.test', MERCHANT_PASSWORD: 'boss password', DATA_DIR: dataDir })
-	db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: server.databaseUrl }) })
+	db = openDatabase(server.databaseUrl)
 	merchant = await loginCookie(server.url, 'boss@quanzi.test', 'boss password')
 	customer = await signupCookie(server.url, 'buyer@quanzi.test')
 }, 120_000)

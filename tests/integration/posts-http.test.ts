@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PrismaClient } from '#app/generated/prisma/client.ts'
+import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { openDatabase } from '#tests/helpers/db.ts'
 import { signupCookie } from '#tests/helpers/http.ts'
 import { startServer, type RunningServer } from '#tests/helpers/server.ts'
 import { TMP } from '#tests/setup/paths.ts'
@@ -22,7 +22,7 @@ const mediaDir = path.join(dataDir, 'media')
 
 beforeAll(async () => {
 	server = await startServer({ DATA_DIR: dataDir })
-	db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: server.databaseUrl }) })
+	db = openDatabase(server.databaseUrl)
 	cookie = await signupCookie(server.url, 'poster@quanzi.test')
 	// An older account, so the new-account link rule stays out of these cases.
 	await db.user.update({ where: { email: 'poster@quanzi.test' }, data: { createdAt: new Date(Date.now() - 30 * 86_400_000) } })

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll } from 'vitest'
-import { TEMPLATE_DB, TMP } from './paths.ts'
+import { freshDatabaseUrl } from './databases.ts'
+import { TMP } from './paths.ts'
 
 // Each test file gets its own copy of the migrated template, so files never share rows.
-const file = path.join(TMP, `unit-${randomUUID()}.db`)
-copyFileSync(TEMPLATE_DB, file)
+const databaseUrl = await freshDatabaseUrl('unit')
 const dataDir = path.join(TMP, `data-${randomUUID()}`)
 mkdirSync(dataDir, { recursive: true })
-process.env.DATABASE_URL = `file:${file}`
+process.env.DATABASE_URL = databaseUrl
 process.env.DATA_DIR = dataDir
 process.env.NODE_ENV = 'test'
 process.env.PUBLIC_URL = 'http://localhost:3999'

@@ -117,12 +117,9 @@ export async function claimUnits(access: RoomAccess, actor: LiveActor, input: { 
 	const repeated = await answerExisting()
 	if (repeated) return repeated
 	try {
+		// NOTE: the sale's row, which every claim updates, comes last: on PostgreSQL its lock is then held
+		// only until the commit, not through the other statements, so a crowd's claims queue for less.
 		await prisma.$transaction([
-			prisma.flashSale.update({
-				where: { id: saleId, stoppedAt: null, opensAt: { lte: now }, closesAt: { gt: now }, remaining: { gte: quantity } },
-				data: { remaining: { decrement: quantity } },
-				select: { id: true },
-			}),
 			prisma.flashClaim.create({ data: { saleId, memberId: actor.id, key: claimKey, quantity, createdAt: now }, select: { id: true } }),
 			prisma.flashTally.upsert({
 				where: { saleId_memberId: { saleId, memberId: actor.id } },
@@ -134,6 +131,11 @@ export async function claimUnits(access: RoomAccess, actor: LiveActor, input: { 
 				where: { source_sourceId_memberId_variant: { source: 'flash', sourceId: saleId, memberId: actor.id, variant: '' } },
 				create: { source: 'flash', sourceId: saleId, memberId: actor.id, quantity },
 				update: { quantity: { increment: quantity } },
+				select: { id: true },
+			}),
+			prisma.flashSale.update({
+				where: { id: saleId, stoppedAt: null, opensAt: { lte: now }, closesAt: { gt: now }, remaining: { gte: quantity } },
+				data: { remaining: { decrement: quantity } },
 				select: { id: true },
 			}),
 		])

@@ -25,7 +25,8 @@ export async function roomSummary(roomId: string): Promise<RoomSummary | null> {
 		prisma.liveWant.findMany({ where: { roomId, taps: { gt: 0 } }, select: { productId: true, userId: true, taps: true } }),
 		prisma.flashSale.findMany({
 			where: { roomId },
-			orderBy: { opensAt: 'asc' },
+			// NOTE: ids break ties, or two sales opening together come back in either order on PostgreSQL.
+			orderBy: [{ opensAt: 'asc' }, { id: 'asc' }],
 			select: {
 				id: true, productId: true, priceCents: true, stock: true, remaining: true, opensAt: true, closesAt: true, stoppedAt: true,
 				product: { select: { name: true, priceCents: true } },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { markOrderRefunded } from '#app/domain/groups/commission-refunds.server.ts'
-import { prisma } from '#app/lib/db.server.ts'
+import { isCheckViolation, prisma } from '#app/lib/db.server.ts'
 import { explainCouponRefusal } from './order-coupon.server.ts'
 import { makeClaimCode } from './order-codes.ts'
 import type { RowProblem } from './order-schema.ts'
@@ -25,7 +25,6 @@ const MADE_CODE_TRIES = 3
 
 const known = (error: unknown, code: string) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === code
 // SQLite and PostgreSQL word CHECK failures differently; neither has a Prisma code of its own.
-const isCheckFailure = (error: unknown) => error instanceof Error && /check constraint/i.test(error.message)
 
 type Built = { row: PlannedCreate; order: Prisma.ShopOrderCreateManyInput; lines: Prisma.ShopOrderLineCreateManyInput[]; saved: Saved }
 
@@ -88,7 +87,7 @@ async function writeCreate(row: PlannedCreate, ctx: WriteContext): Promise<Write
 			return { kind: 'created', order: built.saved }
 		} catch (error) {
 			if (known(error, 'P2025') && row.coupon) return { kind: 'error', problem: await explainCouponRefusal(row.coupon, row.order, row.memberId) }
-			if (isCheckFailure(error)) return { kind: 'error', problem: { key: 'orders.row.totalNegative', params: { value: String(row.order.totalCents) } } }
+			if (isCheckViolation(error)) return { kind: 'error', problem: { key: 'orders.row.totalNegative', params: { value: String(row.order.totalCents) } } }
 			if (!known(error, 'P2002')) throw error
 			const why = await explainDuplicate(row, claimCode)
 			if (why !== 'retry') return why
@@ -108,7 +107,7 @@ export async function writeCreates(rows: PlannedCreate[], ctx: WriteContext): Pr
 			await prisma.$transaction(statements(built))
 			for (const b of built) outcomes.set(b.row, { kind: 'created', order: b.saved })
 		} catch (error) {
-			if (!known(error, 'P2002') && !isCheckFailure(error)) throw error
+			if (!known(error, 'P2002') && !isCheckViolation(error)) throw error
 		}
 	}
 	for (const row of rows) if (!outcomes.has(row)) outcomes.set(row, await writeCreate(row, ctx))

@@ -1,5 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { prisma } from '#app/lib/db.server.ts'
+import { isCheckViolation, prisma } from '#app/lib/db.server.ts'
 import { domainEvents } from '#app/lib/events.server.ts'
 import { award } from '../points/ledger.server.ts'
 import type { Refusal } from './candidates.server.ts'
@@ -9,7 +9,7 @@ import { autoSelect } from './stages.server.ts'
 
 const known = (error: unknown, code: string) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === code
 // The ballot's CHECK (used <= allowed) failing surfaces as a raw database error.
-const overBudget = (error: unknown) => /CHECK constraint failed/i.test(String((error as Error)?.message ?? ''))
+const overBudget = isCheckViolation
 
 type Voter = { id: string; bannedAt: Date | null }
 

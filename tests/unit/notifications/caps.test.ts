@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { saveWeeklyCap } from '#app/domain/notifications/cap-settings.server.ts'
 import { notify, notifyMany } from '#app/domain/notifications/notifications.server.ts'
@@ -6,6 +7,7 @@ import { isoWeek, type OptionalCategory } from '#app/domain/notifications/policy
 import { savePreferences } from '#app/domain/notifications/preferences.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { domainEvents } from '#app/lib/events.server.ts'
+import { onPostgres } from '#tests/setup/databases.ts'
 import { holdings, members, one } from './helpers.ts'
 
 // The weekly cap on marketing notifications, the members' switches and once-only keys, through
@@ -176,10 +178,12 @@ describe('once-only keys', () => {
 describe('notifyMany', () => {
 	/** The SQL the database is asked to run while `task` runs (the driver's edge, counted, not changed). */
 	async function statementsOf<T>(task: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
-		const spy = vi.spyOn(Database.prototype, 'prepare')
+		// On PostgreSQL the adapter's pool sends each statement through pg's Client.query, as text or { text }.
+		const spy = onPostgres ? vi.spyOn(pg.Client.prototype, 'query') : vi.spyOn(Database.prototype, 'prepare')
 		try {
 			const result = await task()
-			return { result, sql: spy.mock.calls.map((call) => String(call[0])) }
+			const text = (arg: unknown) => (typeof arg === 'string' ? arg : String((arg as { text?: string })?.text))
+			return { result, sql: spy.mock.calls.map((call) => text(call[0])) }
 		} finally {
 			spy.mockRestore()
 		}
