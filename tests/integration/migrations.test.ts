@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { readMigrations } from '../../scripts/pg-migrate.mjs'
+import pg from 'pg'
+import { applyPostgresMigrations, readMigrations } from '../../scripts/pg-migrate.mjs'
 import { checkParity, comparePostgres, sqliteChecks } from '../../scripts/schema-compare.mjs'
 import { TEST_POSTGRES } from '#tests/setup/databases.ts'
 import { ROOT, TEMPLATE_DB } from '#tests/setup/paths.ts'
@@ -43,4 +44,29 @@ describe('migrations', () => {
 		const problems = await comparePostgres(TEST_POSTGRES!, () => drifted)
 		expect(problems).toEqual(['missing from the history: column User.nickname text() null default -'])
 	})
+
+	test.runIf(TEST_POSTGRES)('on PostgreSQL, processes starting together apply each migration once, recorded as Prisma records it', async () => {
+		// An empty database: a clone of the template would already hold everything.
+		const name = `migrate_${Date.now()}`
+		const admin = new pg.Client({ connectionString: `${TEST_POSTGRES}/postgres` })
+		await admin.connect()
+		await admin.query(`CREATE DATABASE "${name}"`)
+		await admin.end()
+		const target = `${TEST_POSTGRES}/${name}`
+
+		const runs = await Promise.all(Array.from({ length: 4 }, () => applyPostgresMigrations(target)))
+		const history = readMigrations(PG_HISTORY)
+		expect(runs.flat().sort()).toEqual(history.map((m) => m.name))
+
+		const client = new pg.Client({ connectionString: target })
+		await client.connect()
+		try {
+			const { rows } = await client.query('SELECT "migration_name", "checksum", "applied_steps_count", "finished_at" IS NOT NULL AS "finished" FROM "_prisma_migrations" ORDER BY "migration_name"')
+			expect(rows).toEqual(history.map((m) => ({ migration_name: m.name, checksum: m.checksum, applied_steps_count: 1, finished: true })))
+			expect((await client.query('SELECT count(*)::int AS n FROM "PointsBalance"')).rows).toEqual([{ n: 0 }])
+		} finally {
+			await client.end()
+		}
+		expect(await applyPostgresMigrations(target)).toEqual([])
+	}, 120_000)
 })
