@@ -24,6 +24,7 @@ try {
 const { connectDatabase, isDatabaseReachable, prisma } = await import('#app/lib/db.server.ts')
 const { ensureMerchant } = await import('#app/domain/accounts/accounts.server.ts')
 const { createSocketServer } = await import('#app/realtime/socket-server.server.ts')
+const { closeRedis } = await import('#app/lib/redis.server.ts')
 const { logError, logEvent } = await import('#app/lib/log.server.ts')
 const mw = await import('#app/server/middleware.server.ts')
 const { serveMedia } = await import('#app/domain/media/serve.server.ts')
@@ -135,6 +136,7 @@ async function shutdown(signal: string) {
 	await closed
 	clearInterval(sweep)
 	clearTimeout(force)
+	await closeRedis()
 	await prisma.$disconnect()
 	logEvent('server:stopped', { signal })
 	process.exit(0)

@@ -1,7 +1,7 @@
 /** The Socket.IO contract, shared by the server and the browser. */
 import type { DealProgressPush } from '#app/domain/groups/views.ts'
 import type { DayWinPush } from '#app/domain/member-days/views.ts'
-import type { ChatMessage, FlashSaleView, LikeTotals, LiveSnapshot, PinView, RoomState } from '#app/domain/live/views.ts'
+import type { ChatMessage, FlashSaleView, LikeTotals, LiveSnapshot, PinView, RoomState, RoomStatus } from '#app/domain/live/views.ts'
 
 /** A handler's answer: the data, or the i18n key of what went wrong (with its parameters). */
 export type Ack<T> = (reply: { data: T } | { error: string; params?: Record<string, string | number> }) => void
@@ -72,6 +72,12 @@ export interface ClientToServerEvents {
 	'mod:mute': (payload: { roomId: string; userId: string; minutes: number }, ack: Ack<{ until: string }>) => void
 	'mod:ban': (payload: { roomId: string; userId: string }, ack: Ack<{ userId: string }>) => void
 	'room:settings': (payload: { roomId: string; slowModeSeconds?: number; membersOnly?: boolean }, ack: Ack<RoomState>) => void
+}
+
+/** Between app processes (scale-out mode): what one process changed that every other's live hub must know. */
+export interface InterServerEvents {
+	'live:status': (roomId: string, status: RoomStatus) => void
+	'live:pins': (roomId: string, productIds: string[]) => void
 }
 
 export interface SocketData {

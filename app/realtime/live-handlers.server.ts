@@ -139,7 +139,7 @@ export function registerLiveHandlers(io: QuanziServer, hub: LiveHub, socket: Liv
 		const parsed = SCHEMAS['live:leave'].safeParse(payload)
 		if (!parsed.success) return strike({ error: 'live.badPayload', params: { event: 'live:leave' } }, ack)
 		void socket.leave(liveChannel(parsed.data.roomId))
-		hub.leave(parsed.data.roomId, viewerKey())
+		hub.leave(parsed.data.roomId, viewerKey()).catch((error) => logError('live:leave', error))
 		answer(ack, { data: { roomId: parsed.data.roomId } })
 	})
 
@@ -156,7 +156,7 @@ export function registerLiveHandlers(io: QuanziServer, hub: LiveHub, socket: Liv
 		// Only a message that could be sent counts toward the flood limit.
 		const invalid = checkBody(body)
 		if (invalid) return invalid
-		const wait = hub.floodWait(roomId, me.id)
+		const wait = await hub.floodWait(roomId, me.id)
 		if (wait > 0) return { error: 'live.chat.flood', params: { seconds: wait } }
 		const result = await postMessage(access, { ...me, displayName: socket.data.displayName }, body)
 		if (!result.ok) return { error: result.error, params: result.params }

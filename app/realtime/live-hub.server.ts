@@ -1,8 +1,9 @@
 import { rewardWatching } from '#app/domain/live/lifecycle.server.ts'
 import { likeTotals, recordViewers, roomStatus, saveLikes } from '#app/domain/live/likes.server.ts'
 import { currentPins } from '#app/domain/live/pins.server.ts'
-import { BEAT_GRACE_MS, FLOOD_MESSAGES, FLOOD_PAUSE_MS, FLOOD_WINDOW_MS, LIKE_TICK_MS, PRESENCE_TICK_MS, type LikeTotals, type RoomStatus } from '#app/domain/live/views.ts'
+import { BEAT_GRACE_MS, LIKE_TICK_MS, PRESENCE_TICK_MS, type LikeTotals, type RoomStatus } from '#app/domain/live/views.ts'
 import { logError } from '#app/lib/log.server.ts'
+import type { LiveCounters } from './live-counters.server.ts'
 import type { QuanziServer } from './socket-server.server.ts'
 
 export const liveChannel = (roomId: string) => `live:${roomId}`
@@ -10,8 +11,6 @@ export const liveChannel = (roomId: string) => `live:${roomId}`
 type Watcher = { since: number; last: number; rewarded: boolean }
 type RoomRuntime = {
 	status: RoomStatus
-	/** Viewer key (member id, else device id, else socket id) → time of the last heartbeat. */
-	viewers: Map<string, number>
 	watchers: Map<string, Watcher>
 	shownViewers: number
 	peak: number
@@ -22,21 +21,31 @@ type RoomRuntime = {
 }
 
 /**
- * What a room keeps in memory between saves: who is watching (from heartbeats), taps not yet
- * saved, the flood limit. Ticks save and broadcast: likes and stock every LIKE_TICK_MS,
- * the viewer count every PRESENCE_TICK_MS. NOTE: in one process only; the scale-out issue
- * moves the flood limit and presence to Redis.
+ * What a room keeps in memory between saves: taps not yet saved, the status and pins that decide
+ * which taps count, whose watching earns points. Ticks save and broadcast: likes and stock every
+ * LIKE_TICK_MS, the viewer count every PRESENCE_TICK_MS. Viewers and the flood limit are in the
+ * counters (app/realtime/live-counters.server.ts).
+ *
+ * Among several processes (`clustered`), each hub holds the rooms its own sockets watch: like
+ * totals are read back from the database after each save, the viewer count is the shared one,
+ * pushed by each process to its own sockets, and status and pin changes go to the other hubs as
+ * server-side events.
  */
 export class LiveHub {
 	private readonly rooms = new Map<string, Promise<RoomRuntime>>()
-	private readonly flood = new Map<string, { times: number[]; pausedUntil: number }>()
 	private readonly timers: NodeJS.Timeout[] = []
 	private saving = false
 
 	constructor(
 		private readonly io: QuanziServer,
-		private readonly options: { watchMs: number },
-	) {}
+		private readonly counters: LiveCounters,
+		private readonly options: { watchMs: number; clustered: boolean },
+	) {
+		if (options.clustered) {
+			io.on('live:status', (roomId, status) => this.applyStatus(roomId, status))
+			io.on('live:pins', (roomId, productIds) => this.applyPins(roomId, productIds))
+		}
+	}
 
 	start(): void {
 		this.timers.push(setInterval(() => void this.flushLikes(), LIKE_TICK_MS).unref())
@@ -54,7 +63,6 @@ export class LiveHub {
 		if (!room) {
 			room = Promise.all([likeTotals(roomId), currentPins(roomId), roomStatus(roomId)]).then(([totals, pins, status]) => ({
 				status,
-				viewers: new Map(),
 				watchers: new Map(),
 				shownViewers: 0,
 				peak: 0,
@@ -72,7 +80,7 @@ export class LiveHub {
 	/** A heartbeat: the viewer counts, and a signed-in member watching without a break long enough earns points once. */
 	async beat(roomId: string, viewerKey: string, userId: string | null, now = Date.now()): Promise<number> {
 		const room = await this.runtime(roomId)
-		room.viewers.set(viewerKey, now)
+		const viewers = await this.counters.beat(roomId, viewerKey)
 		if (userId) {
 			const watcher = room.watchers.get(userId)
 			if (!watcher || now - watcher.last > BEAT_GRACE_MS) room.watchers.set(userId, { since: now, last: now, rewarded: watcher?.rewarded ?? false })
@@ -84,11 +92,11 @@ export class LiveHub {
 				}
 			}
 		}
-		return this.liveCount(room, now)
+		return viewers
 	}
 
-	leave(roomId: string, viewerKey: string): void {
-		void this.rooms.get(roomId)?.then((room) => room.viewers.delete(viewerKey))
+	leave(roomId: string, viewerKey: string): Promise<void> {
+		return this.counters.leave(roomId, viewerKey)
 	}
 
 	/**
@@ -107,13 +115,15 @@ export class LiveHub {
 		return true
 	}
 
-	/** A room went live, ended, or changed its chat settings. */
+	/** A room went live, ended, or changed its chat settings (here, and in every other process). */
 	setStatus(roomId: string, status: RoomStatus): void {
-		void this.rooms.get(roomId)?.then((room) => (room.status = status))
+		this.applyStatus(roomId, status)
+		if (this.options.clustered) this.io.serverSideEmit('live:status', roomId, status)
 	}
 
 	async setPinned(roomId: string, productIds: string[]): Promise<void> {
 		;(await this.runtime(roomId)).pinned = new Set(productIds)
+		if (this.options.clustered) this.io.serverSideEmit('live:pins', roomId, productIds)
 	}
 
 	async stockChanged(roomId: string, saleId: string, remaining: number): Promise<void> {
@@ -121,38 +131,30 @@ export class LiveHub {
 		room.stock.set(saleId, Math.min(remaining, room.stock.get(saleId) ?? remaining))
 	}
 
+	/** The totals a joining viewer starts from, with this process's taps not yet saved. */
 	async totals(roomId: string): Promise<LikeTotals> {
 		const room = await this.runtime(roomId)
-		return { ...room.totals, total: room.totals.total + room.pending.total }
+		// Other processes save taps too: their part is in the database, not in this hub.
+		const saved = this.options.clustered ? { roomId, ...(await likeTotals(roomId)) } : room.totals
+		return { ...saved, total: saved.total + room.pending.total }
 	}
 
-	async viewers(roomId: string): Promise<number> {
-		return this.liveCount(await this.runtime(roomId), Date.now())
+	viewers(roomId: string): Promise<number> {
+		return this.counters.viewers(roomId)
 	}
 
-	/** The flood limit: more than FLOOD_MESSAGES in FLOOD_WINDOW_MS pauses the member's chat in this room. Returns seconds to wait, or 0. */
-	floodWait(roomId: string, userId: string, now = Date.now()): number {
-		const key = `${roomId}:${userId}`
-		const entry = this.flood.get(key) ?? { times: [], pausedUntil: 0 }
-		this.flood.set(key, entry)
-		if (entry.pausedUntil > now) return Math.ceil((entry.pausedUntil - now) / 1000)
-		entry.times = entry.times.filter((t) => now - t < FLOOD_WINDOW_MS)
-		if (entry.times.length >= FLOOD_MESSAGES) {
-			entry.pausedUntil = now + FLOOD_PAUSE_MS
-			entry.times = []
-			return Math.ceil(FLOOD_PAUSE_MS / 1000)
-		}
-		entry.times.push(now)
-		return 0
+	/** The flood limit (FLOOD_MESSAGES in FLOOD_WINDOW_MS pauses the member's chat in the room): seconds to wait, or 0. */
+	async floodWait(roomId: string, userId: string): Promise<number> {
+		return Math.ceil((await this.counters.floodWaitMs(roomId, userId)) / 1000)
 	}
 
-	private liveCount(room: RoomRuntime, now: number): number {
-		let count = 0
-		for (const [key, last] of room.viewers) {
-			if (now - last <= BEAT_GRACE_MS) count++
-			else room.viewers.delete(key)
-		}
-		return count
+	private applyStatus(roomId: string, status: RoomStatus): void {
+		void this.rooms.get(roomId)?.then((room) => (room.status = status))
+	}
+
+	/** Pins set in another process; a room not held here loads them from the database when it is. */
+	private applyPins(roomId: string, productIds: string[]): void {
+		void this.rooms.get(roomId)?.then((room) => (room.pinned = new Set(productIds)))
 	}
 
 	private async flushLikes(): Promise<void> {
@@ -166,13 +168,9 @@ export class LiveHub {
 					room.pending = { total: 0, wants: new Map() }
 					try {
 						await saveLikes(batch)
-						room.totals.total += batch.total
-						for (const [productId, members] of batch.wants) {
-							let taps = 0
-							for (const n of members.values()) taps += n
-							room.totals.products[productId] = (room.totals.products[productId] ?? 0) + taps
-						}
-						this.io.to(liveChannel(roomId)).emit('like:totals', { ...room.totals, products: { ...room.totals.products } })
+						// Read back, not summed here: the stored totals include every process's taps.
+						room.totals = { roomId, ...(await likeTotals(roomId)) }
+						this.io.to(liveChannel(roomId)).emit('like:totals', room.totals)
 					} catch (error) {
 						logError('live:likes', error, { roomId })
 					}
@@ -185,21 +183,29 @@ export class LiveHub {
 		}
 	}
 
+	/**
+	 * Every process counts the same viewers and pushes the count to its own sockets only
+	 * (io.local), so a viewer hears it once. A room none of this process's sockets is in is dropped.
+	 */
 	private async countViewers(): Promise<void> {
-		const now = Date.now()
+		this.counters.sweep()
 		for (const [roomId, loading] of this.rooms) {
-			const room = await loading
-			const viewers = this.liveCount(room, now)
-			if (viewers !== room.shownViewers) {
-				room.shownViewers = viewers
-				this.io.to(liveChannel(roomId)).emit('presence:count', { roomId, viewers })
+			try {
+				const room = await loading
+				const viewers = await this.counters.viewers(roomId)
+				if (viewers !== room.shownViewers) {
+					room.shownViewers = viewers
+					this.io.local.to(liveChannel(roomId)).emit('presence:count', { roomId, viewers })
+				}
+				if (viewers > room.peak) {
+					room.peak = viewers
+					await recordViewers(roomId, viewers)
+				}
+				const here = this.io.sockets.adapter.rooms.get(liveChannel(roomId))?.size ?? 0
+				if (here === 0 && room.pending.total === 0 && room.stock.size === 0) this.rooms.delete(roomId)
+			} catch (error) {
+				logError('live:presence', error, { roomId })
 			}
-			if (viewers > room.peak) {
-				room.peak = viewers
-				await recordViewers(roomId, viewers).catch((error) => logError('live:peak', error, { roomId }))
-			}
-			if (viewers === 0 && room.pending.total === 0 && room.stock.size === 0) this.rooms.delete(roomId)
 		}
-		for (const [key, entry] of this.flood) if (entry.pausedUntil < now && entry.times.every((t) => now - t > FLOOD_WINDOW_MS)) this.flood.delete(key)
 	}
 }

@@ -6,17 +6,19 @@ import { sessionKey } from '#app/domain/accounts/session-store.server.ts'
 import { countUnread, getNotification } from '#app/domain/notifications/notifications.server.ts'
 import { domainEvents } from '#app/lib/events.server.ts'
 import { logError } from '#app/lib/log.server.ts'
+import { closeRedis } from '#app/lib/redis.server.ts'
 import { isSameOrigin } from '#app/lib/origin.server.ts'
 import { readDeviceId } from '#app/server/middleware.server.ts'
 import type { DealProgressPush } from '#app/domain/groups/views.ts'
 import type { RoomState } from '#app/domain/live/views.ts'
+import { joinCluster } from './cluster.server.ts'
 import { registerDayHandlers } from './day-handlers.server.ts'
 import { dayRoom, type DayWinPush } from '#app/domain/member-days/views.ts'
 import { LiveHub, liveChannel } from './live-hub.server.ts'
 import { registerLiveHandlers } from './live-handlers.server.ts'
-import { dealRoom, PUBLIC_ROOM, VOTE_ROOM, type ClientToServerEvents, type ServerToClientEvents, type SocketData, type VoteCountPush } from './events.ts'
+import { dealRoom, PUBLIC_ROOM, VOTE_ROOM, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData, type VoteCountPush } from './events.ts'
 
-export type QuanziServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+export type QuanziServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
 const RoomSchema = z.object({ room: z.string().regex(PUBLIC_ROOM) })
 
@@ -24,9 +26,13 @@ const RoomSchema = z.object({ room: z.string().regex(PUBLIC_ROOM) })
  * Socket.IO on the HTTP server: the handshake must come from our own origin and
  * carries the same session cookie as HTTP; a signed-in socket joins `user:<id>`
  * and `session:<key>`, so notifications reach the member and logout reaches the tab.
+ * With several app processes, the cluster's adapter carries every broadcast to all of them
+ * (app/realtime/cluster.server.ts).
  */
 export function createSocketServer(httpServer: HttpServer, publicUrl: string, options: { liveWatchMs: number }): QuanziServer {
+	const cluster = joinCluster()
 	const io: QuanziServer = new Server(httpServer, {
+		...(cluster.adapter ? { adapter: cluster.adapter } : {}),
 		serveClient: false,
 		maxHttpBufferSize: 64 * 1024,
 		allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers, publicUrl)),
@@ -49,7 +55,7 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string, op
 		}
 	})
 
-	const hub = new LiveHub(io, { watchMs: options.liveWatchMs })
+	const hub = new LiveHub(io, cluster.counters, { watchMs: options.liveWatchMs, clustered: cluster.clustered })
 	hub.start()
 
 	io.on('connection', (socket) => {
@@ -104,7 +110,11 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string, op
 	const onDayWin = (push: DayWinPush) => io.to(dayRoom(push.dayId)).emit('day:win', push)
 	domainEvents.on('day:win', onDayWin)
 	httpServer.on('close', () => {
-		void hub.stop()
+		// io.close() closed the adapter and then the HTTP server; what the cluster holds goes last.
+		void hub
+			.stop()
+			.then(() => Promise.all([cluster.close(), closeRedis()]))
+			.catch((error) => logError('socket:close', error))
 		domainEvents.off('live:state', onLiveState)
 		domainEvents.off('deal:progress', onDealProgress)
 		domainEvents.off('day:win', onDayWin)

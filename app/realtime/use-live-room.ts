@@ -60,7 +60,7 @@ export function useLiveRoom(roomId: string) {
 			patch((v) => ({ messages: mergeMessages(v.messages, [m]) }))
 		}
 		const onRemoved = (r: { roomId: string; ids: number[] }) => mine(r) && patch((v) => ({ messages: v.messages.filter((m) => !r.ids.includes(m.id)) }))
-		const onLikes = (t: LikeTotals) => mine(t) && patch({ likes: t })
+		const onLikes = (t: LikeTotals) => mine(t) && patch((v) => ({ likes: largerTotals(v.likes, t) }))
 		const onPresence = (p: { roomId: string; viewers: number }) => mine(p) && patch({ viewers: p.viewers })
 		const onPins = (p: { roomId: string; pins: PinView[] }) => mine(p) && patch({ pins: p.pins })
 		const onSale = (s: { roomId: string; sale: FlashSaleView | null }) => mine(s) && patch((v) => ({ sale: s.sale, you: v.you && s.sale?.id !== v.sale?.id ? { ...v.you, claimed: 0 } : v.you }))
@@ -166,6 +166,14 @@ export function useLiveRoom(roomId: string) {
 		dismissNotice: () => setView((v) => ({ ...v, notice: null })),
 	}
 	return { ...view, tap, actions }
+}
+
+/** Totals only grow; two app processes' pushes can arrive out of order, so the larger of each count wins. */
+function largerTotals(shown: LikeTotals | null, pushed: LikeTotals): LikeTotals {
+	if (!shown) return pushed
+	const products = { ...shown.products }
+	for (const [id, taps] of Object.entries(pushed.products)) products[id] = Math.max(products[id] ?? 0, taps)
+	return { roomId: pushed.roomId, total: Math.max(shown.total, pushed.total), products }
 }
 
 function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {

@@ -49,9 +49,9 @@ export async function signUp(
 	input: { email: string; displayName: string; password: string },
 	address: string,
 ): Promise<Signed | Refusal> {
-	const gate = signupByAddress.check(address)
+	// Counting first makes the limit exact when several processes take sign-ups at once.
+	const gate = await signupByAddress.hit(address)
 	if (!gate.allowed) return throttled(gate.retryAfterMs)
-	signupByAddress.hit(address)
 	const user = await createUser(input)
 	if (!user) return { ok: false, error: 'error.emailTaken', field: 'email' }
 	await notify(user.id, { kind: 'welcome', params: { name: input.displayName }, link: '/me' })
@@ -60,17 +60,16 @@ export async function signUp(
 }
 
 export async function logIn(input: { email: string; password: string }, address: string): Promise<Signed | Refusal> {
-	for (const gate of [loginByAccount.check(input.email), loginByAddress.check(address)]) {
+	for (const gate of await Promise.all([loginByAccount.check(input.email), loginByAddress.check(address)])) {
 		if (!gate.allowed) return throttled(gate.retryAfterMs)
 	}
 	const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } })
 	const valid = await verifyPassword(user?.passwordHash ?? null, input.password)
 	if (!user || !valid) {
-		loginByAccount.hit(input.email)
-		loginByAddress.hit(address)
+		await Promise.all([loginByAccount.hit(input.email), loginByAddress.hit(address)])
 		return { ok: false, error: 'error.loginFailed' }
 	}
-	loginByAccount.reset(input.email)
+	await loginByAccount.reset(input.email)
 	return { ok: true, userId: user.id, ...(await startSession(user.id)) }
 }
 
@@ -80,11 +79,11 @@ export async function changePassword(
 	currentToken: string,
 	input: { currentPassword: string; newPassword: string },
 ): Promise<{ ok: true } | Refusal> {
-	const gate = loginByAccount.check(`user:${userId}`)
+	const gate = await loginByAccount.check(`user:${userId}`)
 	if (!gate.allowed) return throttled(gate.retryAfterMs)
 	const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
 	if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-		loginByAccount.hit(`user:${userId}`)
+		await loginByAccount.hit(`user:${userId}`)
 		return { ok: false, error: 'error.passwordWrong', field: 'currentPassword' }
 	}
 	await prisma.user.update({

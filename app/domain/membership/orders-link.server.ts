@@ -42,7 +42,7 @@ export type ClaimResult =
 
 /** A member enters the claim code printed on their receipt; the order becomes theirs unless it is someone else's already. */
 export async function claimOrder(userId: string, rawCode: string): Promise<ClaimResult> {
-	const gate = claimsByMember.check(userId)
+	const gate = await claimsByMember.check(userId)
 	if (!gate.allowed) return { ok: false, error: 'orders.claim.tooMany', params: { minutes: minutesToWait(gate.retryAfterMs) } }
 	const code = normalizeClaimCode(rawCode)
 	try {
@@ -59,7 +59,7 @@ export async function claimOrder(userId: string, rawCode: string): Promise<Claim
 	// The guard did not match: read again to say why.
 	const order = await prisma.shopOrder.findUnique({ where: { claimCode: code }, select: { externalId: true, memberId: true } })
 	if (order?.memberId === userId) return { ok: true, order: order.externalId, already: true }
-	claimsByMember.hit(userId)
+	await claimsByMember.hit(userId)
 	if (!order) return { ok: false, error: 'orders.claim.notFound' }
 	return { ok: false, error: 'orders.claim.taken' }
 }
