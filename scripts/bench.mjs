@@ -12,7 +12,7 @@ if (!/^[a-z][a-z0-9-]*$/.test(name) || !existsSync(file)) {
 	process.exit(2)
 }
 ensureDependencies()
-ensurePrismaClient()
+await ensurePrismaClient()
 ensureBuild()
 const result = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: root, stdio: 'inherit' })
 process.exit(result.status ?? 1)

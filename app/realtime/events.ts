@@ -78,6 +78,7 @@ export interface ClientToServerEvents {
 export interface InterServerEvents {
 	'live:status': (roomId: string, status: RoomStatus) => void
 	'live:pins': (roomId: string, productIds: string[]) => void
+	'session:ended': (sessionIds: string[]) => void
 }
 
 export interface SocketData {

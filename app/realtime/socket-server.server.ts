@@ -91,10 +91,18 @@ export function createSocketServer(httpServer: HttpServer, publicUrl: string, op
 			logError('socket:notification', error, { userId })
 		}
 	}
-	const onSessionEnded = ({ sessionIds }: { sessionIds: string[] }) => {
+	// NOTE: each process ends its own sockets, in order: through the adapter, the emit and the
+	// disconnect are two publishes that may complete in either order (the Postgres adapter sends
+	// each on its own pool connection), and a tab closed first never hears why.
+	const endLocalSessions = (sessionIds: string[]) => {
 		const rooms = sessionIds.map((id) => `session:${id}`)
-		io.to(rooms).emit('session:ended')
-		io.in(rooms).disconnectSockets(true)
+		io.local.to(rooms).emit('session:ended')
+		io.local.in(rooms).disconnectSockets(true)
+	}
+	if (cluster.clustered) io.on('session:ended', endLocalSessions)
+	const onSessionEnded = ({ sessionIds }: { sessionIds: string[] }) => {
+		endLocalSessions(sessionIds)
+		if (cluster.clustered) io.serverSideEmit('session:ended', sessionIds)
 	}
 	const onVoteCounted = (count: VoteCountPush) => io.to(VOTE_ROOM).emit('vote:count', count)
 	const onLiveState = (state: RoomState) => {

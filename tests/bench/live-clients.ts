@@ -6,7 +6,8 @@ import { io as connect, type Socket } from 'socket.io-client'
 import { BEAT_MS, type LiveSnapshot } from '#app/domain/live/views.ts'
 import type { ClientToServerEvents, ServerToClientEvents } from '#app/realtime/events.ts'
 
-export type Target = 'quanzi' | 'baseline'
+/** The bare Socket.IO baseline, or one of Quanzi's deployments (tests/bench/production-server.ts). */
+export type Target = 'baseline' | 'sqlite' | 'postgres' | 'cluster'
 export type ClientSpec = { index: number; cookie: string | null; taps: boolean }
 export type Command =
 	| { kind: 'connect'; target: Target; url: string; roomId: string; clients: ClientSpec[] }

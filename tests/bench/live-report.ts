@@ -78,26 +78,32 @@ export function phaseFigures(m: { target: Target; clients: number; load: Load; s
 
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–')
 const ratio = (value: number, of: number) => (Number.isFinite(value) && Number.isFinite(of) && of > 0 ? `${(value / of).toFixed(2)}×` : '–')
-const NAMES: Record<Target, string> = { baseline: 'baseline: bare Socket.IO', quanzi: 'Quanzi' }
+export const NAMES: Record<Target, string> = {
+	baseline: 'baseline: bare Socket.IO',
+	sqlite: 'Quanzi, SQLite',
+	postgres: 'Quanzi, PostgreSQL',
+	cluster: 'Quanzi cluster (PostgreSQL, Redis, nginx)',
+}
+const ORDER = Object.keys(NAMES) as Target[]
 const MB = 2 ** 20
 const heap = (m: Memory) => m.heapUsed + m.external
 const perViewer = (r: SizeRow) => (heap(r.memory) - heap(r.idle)) / 1024 / r.clients
 
 /** By room size, the baseline first, chat before chat + likes (the run itself alternates the servers). */
 const byRoom = <T extends { target: Target; clients: number; load?: Load }>(rows: T[]) =>
-	[...rows].sort((a, b) => a.clients - b.clients || (a.load ?? '').localeCompare(b.load ?? '') || a.target.localeCompare(b.target))
+	[...rows].sort((a, b) => a.clients - b.clients || (a.load ?? '').localeCompare(b.load ?? '') || ORDER.indexOf(a.target) - ORDER.indexOf(b.target))
 
 function tables(unsortedSizes: SizeRow[], unsortedPhases: PhaseRow[]): string {
 	const [sizes, phases] = [byRoom(unsortedSizes), byRoom(unsortedPhases)]
-	const pair = <T extends { target: Target; clients: number }>(rows: T[], match: (r: T) => boolean) =>
-		[rows.find((r) => match(r) && r.target === 'quanzi'), rows.find((r) => match(r) && r.target === 'baseline')] as const
+	/** The baseline's row for the same room size (and load). */
+	const baselineOf = <T extends { target: Target; clients: number; load?: Load }>(rows: T[], r: T) =>
+		r.target === 'baseline' ? undefined : rows.find((x) => x.target === 'baseline' && x.clients === r.clients && x.load === r.load)
 	const memory = [
 		'| viewers | server | joins/s | joins/s vs baseline | RSS MB | heap + external MB | KB per viewer | KB per viewer vs baseline |',
 		'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
 		...sizes.map((r) => {
-			const [q, b] = pair(sizes, (x) => x.clients === r.clients)
-			const quanzi = r.target === 'quanzi' && q && b
-			return `| ${r.clients} | ${NAMES[r.target]} | ${fixed(r.joinsPerSecond, 0)} | ${quanzi ? ratio(q.joinsPerSecond, b.joinsPerSecond) : ''} | ${fixed(r.memory.rss / MB, 0)} | ${fixed(heap(r.memory) / MB, 0)} | ${fixed(perViewer(r))} | ${quanzi ? ratio(perViewer(q), perViewer(b)) : ''} |`
+			const b = baselineOf(sizes, r)
+			return `| ${r.clients} | ${NAMES[r.target]} | ${fixed(r.joinsPerSecond, 0)} | ${b ? ratio(r.joinsPerSecond, b.joinsPerSecond) : ''} | ${fixed(r.memory.rss / MB, 0)} | ${fixed(heap(r.memory) / MB, 0)} | ${fixed(perViewer(r))} | ${b ? ratio(perViewer(r), perViewer(b)) : ''} |`
 		}),
 	]
 	const traffic = [
@@ -109,37 +115,59 @@ function tables(unsortedSizes: SizeRow[], unsortedPhases: PhaseRow[]): string {
 		),
 	]
 	const versus = [
-		'| viewers | load | fan-out p50 | fan-out p99 | send→ack p99 | server cores | likes counted/s |',
-		'| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
-		...phases
-			.filter((r) => r.target === 'quanzi')
-			.map((q) => {
-				const b = pair(phases, (x) => x.clients === q.clients && x.load === q.load)[1]!
-				return `| ${q.clients} | ${q.load} | ${ratio(q.p50, b.p50)} | ${ratio(q.p99, b.p99)} | ${ratio(q.ackP99, b.ackP99)} | ${ratio(q.serverCores, b.serverCores)} | ${q.load === 'chat' ? '–' : ratio(q.likesPerSecond, b.likesPerSecond)} |`
-			}),
+		'| viewers | load | deployment | fan-out p50 | fan-out p99 | send→ack p99 | server cores | likes counted/s |',
+		'| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+		...phases.flatMap((q) => {
+			const b = baselineOf(phases, q)
+			if (!b) return []
+			return [`| ${q.clients} | ${q.load} | ${NAMES[q.target]} | ${ratio(q.p50, b.p50)} | ${ratio(q.p99, b.p99)} | ${ratio(q.ackP99, b.ackP99)} | ${ratio(q.serverCores, b.serverCores)} | ${q.load === 'chat' ? '–' : ratio(q.likesPerSecond, b.likesPerSecond)} |`]
+		}),
 	]
-	return `${memory.join('\n')}\n\n${traffic.join('\n')}\n\nQuanzi over the baseline, same room size and load, same run:\n\n${versus.join('\n')}`
+	return `${memory.join('\n')}\n\n${traffic.join('\n')}\n\nEach deployment over the baseline, same room size and load, same run:\n\n${versus.join('\n')}`
 }
 
-export function printAndWrite(sizes: SizeRow[], phases: PhaseRow[], options: { custom: boolean; setup: { phaseSeconds: number; chatRate: number; clientProcesses: number } }): void {
+export function printAndWrite(
+	sizes: SizeRow[],
+	phases: PhaseRow[],
+	options: { custom: boolean; setup: { phaseSeconds: number; chatRate: number; clientProcesses: number; clusterProcesses: number; clusterCpu: number[]; steps: number[] } },
+): void {
 	const figures = tables(sizes, phases)
 	console.log(`\n${figures}\n`)
-	if (options.custom) return console.log('LIVE_BENCH_CLIENTS was set: docs/perf.md left as it was.')
-	const { phaseSeconds, chatRate, clientProcesses } = options.setup
+	if (options.custom) return console.log('LIVE_BENCH_CLIENTS or LIVE_BENCH_DEPLOYMENTS was set: docs/perf.md left as it was.')
+	const { phaseSeconds, chatRate, clientProcesses, clusterProcesses, clusterCpu, steps } = options.setup
 	writeSection(
 		'live',
 		`## Live rooms over Socket.IO (npm run bench:live)
 
 ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${gitRevision()}, on ${machine()}.
 
-One live room with a pinned product on the production server (its own SQLite file), and the
-same traffic against a bare Socket.IO 4 server in its own process as the baseline
-(\`tests/bench/live-echo-server.ts\`: no session check, no database, no Remix; it broadcasts
-each message and sums taps into a total broadcast every 250 ms). Viewers connect over
-WebSocket from ${clientProcesses} client processes on the same 2 cores as the servers, join the room and send a
-heartbeat every 10 s as the room page does; 90 % are signed-in members (sessions written to
-the database), 10 % signed out. The room grows step by step (a step's viewers stay for the
-next) and the two servers take turns at each size, each phase starting once both servers are idle.
+One live room with a pinned product on three deployments of the production server, all
+running during the whole run, and the same traffic against a bare Socket.IO 4 server in its own
+process as the baseline (\`tests/bench/live-echo-server.ts\`: no session check, no database, no
+Remix; it broadcasts each message and sums taps into a total broadcast every 250 ms):
+
+- **${NAMES.sqlite}**: one app process on its own SQLite file.
+- **${NAMES.postgres}**: one app process on a private PostgreSQL server on the same machine
+  (Debian's package, fsync on).
+- **${NAMES.cluster}**: ${clusterProcesses} app processes on one PostgreSQL database, sharing
+  Socket.IO rooms, like totals and limits through a Redis server, behind nginx (one worker)
+  configured by [docs/deploy/nginx.conf](deploy/nginx.conf). Viewers connect through nginx
+  and are spread over the processes, so a message sent on one process reaches viewers on the
+  other through Redis, and the fan-out counts every viewer's delivery. The template's sticky
+  line \`ip_hash\` (sticky by client address, the recipe for real visitors, whose polling
+  fallback needs every request of a session on one process) would put every viewer on one
+  process here, all being 127.0.0.1; the generated configuration swaps it for
+  \`hash $remote_addr$remote_port consistent\` (sticky per TCP connection: the viewers use
+  the WebSocket transport only, where one session is one connection); over this run the app
+  processes used ${clusterCpu.map((s) => s.toFixed(0)).join(' and ')} CPU seconds. Memory and cores are summed over the app
+  processes; nginx, PostgreSQL and Redis are not counted.
+
+Viewers connect over WebSocket from ${clientProcesses} client processes on the same 2 cores as the servers, join
+the room and send a heartbeat every 10 s as the room page does; 90 % are signed-in members
+(sessions written to the database), 10 % signed out. The room grows step by step
+(${steps.join(', ')} viewers). A step's viewers stay for the next, so at the last size every server
+holds its ${Math.max(...steps)} viewers and their heartbeats at once; the servers take turns at each size, each
+phase starting once all of them are idle. The whole run takes about 10 minutes.
 At each size, ${phaseSeconds} s of **chat**: 5 % of viewers chat, ${chatRate} messages a second in all,
 each chatter at most one message every 1.5 s (inside the flood limit); then ${phaseSeconds} s of
 **chat + likes**: the same chat while 20 % of viewers tap, in bursts of 1–6 taps every
@@ -152,7 +180,7 @@ each chatter at most one message every 1.5 s (inside the flood limit); then ${ph
   messages not refused × the viewers in the room.
 - Likes counted/s: the rise of the room's total in \`like:totals\` from the phase's start to
   0.5 s after its end (two broadcast ticks); like:totals/s, how often it came during the phase.
-- Joins/s: a step's new viewers connecting and joining, 50 at a time.
+- Joins/s: a step's new viewers connecting and joining, 25 at a time per client process.
 - Memory: each server's \`process.memoryUsage()\` right after a full garbage collection
   (\`--expose-gc\`, triggered by \`tests/bench/live-memory-probe.ts\`) once the step's viewers
   are all in. KB per viewer is heap + external (Buffers) over the same before the first

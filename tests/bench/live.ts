@@ -1,17 +1,23 @@
-// npm run bench:live: one live room on the production server with N viewers over
-// WebSockets, a share of them chatting and tapping likes; chat fan-out latency, likes
-// counted per second and server memory per viewer, next to a bare Socket.IO server
-// doing the same broadcasts (tests/bench/live-echo-server.ts) in the same run.
-import { type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+// npm run bench:live: one live room with N viewers over WebSockets, a share of them chatting
+// and tapping likes, on three deployments of Quanzi (one process on SQLite, one on PostgreSQL,
+// a cluster behind nginx); chat fan-out latency, likes counted per second and server memory
+// per viewer, next to a bare Socket.IO server doing the same broadcasts
+// (tests/bench/live-echo-server.ts) in the same run.
+import { spawnSync, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { ROOT } from '../setup/paths.ts'
 import type { ClientSpec, Command, Target } from './live-clients.ts'
-import { cpuBetween, forkClients, idle, memory, prepareProbe, PROBE_ARGS, startEchoServer, type ClientProcess } from './live-processes.ts'
-import { phaseFigures, printAndWrite, type Load, type PhaseRow, type SizeRow } from './live-report.ts'
-import { startBenchServer, type BenchServer } from './production-server.ts'
+import { cpuBetween, cpuSeconds, forkClients, idle, memory, prepareProbe, PROBE_ARGS, startEchoServer, type ClientProcess } from './live-processes.ts'
+import { NAMES, phaseFigures, printAndWrite, type Load, type Memory, type PhaseRow, type SizeRow } from './live-report.ts'
+import { startBenchDeployment, type BenchDeployment, type Mode } from './production-server.ts'
+import type { LiveSeed } from './seed-live-room.ts'
 
 // LIVE_BENCH_CLIENTS=100,300 for a quick look; such a run leaves docs/perf.md alone.
 const STEPS = (process.env.LIVE_BENCH_CLIENTS ?? '500,1000,2000').split(',').map(Number)
+/** The deployments measured: LIVE_BENCH_DEPLOYMENTS=sqlite,cluster for a quick look at some (docs/perf.md is then left alone). */
+const MODES = (process.env.LIVE_BENCH_DEPLOYMENTS ?? 'sqlite,postgres,cluster').split(',') as Mode[]
+const CLUSTER_PROCESSES = 2
 const PHASE_S = 10
 const WARMUP_S = 3
 /**
@@ -31,82 +37,64 @@ const LOADS: Load[] = ['chat', 'chat + likes']
 const CLIENT_PROCESSES = 2
 
 if (STEPS.some((n) => !Number.isInteger(n) || n < 20 || n > 5000)) throw new Error('LIVE_BENCH_CLIENTS: whole numbers from 20 to 5000, comma-separated')
+if (!MODES.length || MODES.some((m) => !['sqlite', 'postgres', 'cluster'].includes(m))) throw new Error('LIVE_BENCH_DEPLOYMENTS: sqlite, postgres and/or cluster, comma-separated')
 
-/** The room, its pinned product, and members with sessions, written straight into the server's database. */
-async function seedRoom(server: BenchServer, members: number) {
-	Object.assign(process.env, server.env)
-	const { connectDatabase, prisma } = await import('#app/lib/db.server.ts')
-	const { sessionKey } = await import('#app/domain/accounts/session-store.server.ts')
-	const { SESSION_COOKIE, SESSION_IDLE_DAYS } = await import('#app/domain/accounts/auth.server.ts')
-	await connectDatabase()
-	const host = await prisma.user.create({ data: { email: 'host@bench.quanzi.test', displayName: 'Host', passwordHash: 'unused', role: 'merchant' }, select: { id: true } })
-	const product = await prisma.product.create({ data: { name: 'Glazed tea cup', sku: 'BENCH-LIVE-1', priceCents: 12900 }, select: { id: true } })
-	const room = await prisma.liveRoom.create({
-		data: {
-			title: 'Bench evening',
-			hostId: host.id,
-			streamUrl: '/demo/live/index.m3u8',
-			startsAt: new Date(),
-			status: 'live',
-			startedAt: new Date(),
-			products: { create: { productId: product.id, position: 0 } },
-			pins: { create: { productId: product.id } },
-		},
-		select: { id: true },
+/** The room, its pinned product, and members with sessions, written into the deployment's database by a process of its own. */
+function seedRoom(deployment: BenchDeployment, members: number): LiveSeed {
+	const out = path.join(deployment.log, 'live-seed.json')
+	const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/seed-live-room.ts'], {
+		cwd: ROOT,
+		env: { ...process.env, ...deployment.env, LIVE_BENCH_MEMBERS: String(members), LIVE_BENCH_SEED_OUT: out },
+		stdio: ['ignore', 'ignore', 'inherit'],
 	})
-	// Accounts older than the new-account window, like a room's regulars. No password hashing
-	// (argon2 for thousands of rows would take minutes): the sessions are the rows lucia writes.
-	const createdAt = new Date(Date.now() - 60 * 86_400_000)
-	const ids = Array.from({ length: members }, (_, i) => `bench-viewer-${i}`)
-	await prisma.user.createMany({ data: ids.map((id, i) => ({ id, email: `${id}@bench.quanzi.test`, displayName: `Viewer ${i}`, passwordHash: 'unused', createdAt })) })
-	const tokens = ids.map(() => randomBytes(20).toString('hex'))
-	const expiresAt = new Date(Date.now() + SESSION_IDLE_DAYS * 86_400_000)
-	await prisma.session.createMany({ data: ids.map((userId, i) => ({ id: sessionKey(tokens[i]!), userId, expiresAt })) })
-	await prisma.$disconnect()
-	return { roomId: room.id, productId: product.id, cookies: tokens.map((token) => `${SESSION_COOKIE}=${token}`) }
+	if (seeded.status !== 0) throw new Error(`seeding the live room failed (exit ${seeded.status ?? seeded.signal})`)
+	return JSON.parse(readFileSync(out, 'utf8')) as LiveSeed
 }
 
-type Server = { label: Target; url: string; pid: number; roomId: string; productId: string | null }
+/** One measured server: the echo baseline, or a deployment (a cluster's figures are summed over its app processes). */
+type Server = { target: Target; url: string; pids: number[]; roomId: string; productId: string | null; cookies: string[]; alive: () => boolean }
 
-async function run(server: BenchServer, echo: { url: string; pid: number }, workers: ClientProcess[]) {
-	console.log(`Writing ${Math.max(...STEPS)} members with sessions and a live room with a pinned product…`)
-	const { roomId, productId, cookies } = await seedRoom(server, Math.max(...STEPS))
-	const servers: Server[] = [
-		{ label: 'baseline', url: echo.url, pid: echo.pid, roomId: 'bench', productId: null },
-		{ label: 'quanzi', url: server.url, pid: server.pid, roomId, productId },
-	]
-	const pids = servers.map((s) => s.pid)
-	const targets = await Promise.all(servers.map(async (s) => ({ ...s, idle: await memory(s.pid), connected: 0 })))
+const sum = (memories: Memory[]): Memory => memories.reduce((all, m) => ({ rss: all.rss + m.rss, heapUsed: all.heapUsed + m.heapUsed, external: all.external + m.external }))
+const memoryOf = async (pids: number[]) => sum(await Promise.all(pids.map(memory)))
+const cpuOf = async (pids: number[], from: number, to: number) => (await Promise.all(pids.map((pid) => cpuBetween(pid, from, to)))).reduce((a, b) => a + b, 0)
+
+async function run(servers: Server[], workers: ClientProcess[]) {
+	const allPids = servers.flatMap((s) => s.pids)
+	const targets = await Promise.all(servers.map(async (s) => ({ ...s, idle: await memoryOf(s.pids), connected: 0 })))
+	// How evenly nginx spread the cluster's viewers shows in the CPU each app process used.
+	const clusterPids = servers.find((s) => s.target === 'cluster')?.pids ?? []
+	const clusterCpuBefore = clusterPids.map(cpuSeconds)
 	const sizes: SizeRow[] = []
 	const phases: PhaseRow[] = []
 	const settle = async (after: string) => {
-		if ((await idle(pids)) === null) console.warn(`  (the servers were still busy a minute after ${after})`)
+		if ((await idle(allPids)) === null) console.warn(`  (the servers were still busy a minute after ${after})`)
 	}
 
 	for (const [step, clients] of STEPS.entries()) {
-		// Alternate which server goes first, so neither always follows the other's load.
+		// Alternate the order at each size, so no server always follows the same one's load.
 		for (const target of step % 2 ? [...targets].reverse() : targets) {
-			if (!server.alive()) throw new Error('the Quanzi server stopped during the run')
+			if (!target.alive()) throw new Error(`${NAMES[target.target]} stopped during the run`)
+			const name = NAMES[target.target]
 			const specs: ClientSpec[] = []
-			for (let i = target.connected; i < clients; i++) specs.push({ index: i, cookie: signedOut(i) ? null : cookies[i]!, taps: taps(i) })
-			console.log(`${target.label}: ${target.connected}→${clients} viewers connect and join…`)
+			for (let i = target.connected; i < clients; i++) specs.push({ index: i, cookie: signedOut(i) ? null : target.cookies[i]!, taps: taps(i) })
+			console.log(`${name}: ${target.connected}→${clients} viewers connect and join…`)
 			const started = performance.now()
 			const joined = await Promise.all(
-				workers.map((w, k) => w.ask({ kind: 'connect', target: target.label, url: target.url, roomId: target.roomId, clients: specs.filter((s) => s.index % workers.length === k) })),
+				workers.map((w, k) => w.ask({ kind: 'connect', target: target.target, url: target.url, roomId: target.roomId, clients: specs.filter((s) => s.index % workers.length === k) })),
 			)
 			const joinSeconds = (performance.now() - started) / 1000
 			const failures = joined.flatMap((r) => (r.kind === 'connected' ? r.failures : []))
-			if (failures.length) throw new Error(`${failures.length} of ${specs.length} viewers could not join ${target.label}; first: ${failures.slice(0, 3).join('; ')}`)
+			if (failures.length) throw new Error(`${failures.length} of ${specs.length} viewers could not join ${name}; first: ${failures.slice(0, 3).join('; ')}`)
 			target.connected = clients
 			await settle('the joins')
-			sizes.push({ target: target.label, clients, joinsPerSecond: specs.length / joinSeconds, memory: await memory(target.pid), idle: target.idle })
+			sizes.push({ target: target.target, clients, joinsPerSecond: specs.length / joinSeconds, memory: await memoryOf(target.pids), idle: target.idle })
 
 			const chatters = Array.from({ length: clients }, (_, i) => i).filter(chats)
 			const phase = async (load: Load, seconds: number) => {
 				await settle('the last phase')
 				const command: Command = {
 					kind: 'run',
-					target: target.label,
+					target: target.target,
 					startAt: Date.now() + 500,
 					seconds,
 					chatters,
@@ -114,52 +102,54 @@ async function run(server: BenchServer, echo: { url: string; pid: number }, work
 					likes: load === 'chat + likes',
 					productId: target.productId,
 				}
-				const serverCpu = cpuBetween(target.pid, command.startAt, command.startAt + seconds * 1000)
+				const serverCpu = cpuOf(target.pids, command.startAt, command.startAt + seconds * 1000)
 				const results = await Promise.all(workers.map((w) => w.ask(command)))
-				return phaseFigures({ target: target.label, clients, load, seconds, results, serverCpuSeconds: await serverCpu })
+				return phaseFigures({ target: target.target, clients, load, seconds, results, serverCpuSeconds: await serverCpu })
 			}
 			if (step === 0) {
-				console.log(`${target.label}: ${WARMUP_S} s warm-up…`)
+				console.log(`${name}: ${WARMUP_S} s warm-up…`)
 				await phase('chat + likes', WARMUP_S)
 			}
 			for (const load of LOADS) {
-				console.log(`${target.label}: ${PHASE_S} s of ${load} with ${clients} viewers…`)
+				console.log(`${name}: ${PHASE_S} s of ${load} with ${clients} viewers…`)
 				phases.push(await phase(load, PHASE_S))
 			}
 		}
 	}
-	return { sizes, phases }
+	return { sizes, phases, clusterCpu: clusterPids.map((pid, i) => cpuSeconds(pid) - clusterCpuBefore[i]!) }
 }
 
 prepareProbe()
-const server = await startBenchServer({ name: 'live', nodeArgs: PROBE_ARGS }).catch((error: Error) => {
-	console.error(`✗ ${error.message}`)
-	process.exit(1)
-})
+const deployments: BenchDeployment[] = []
 const children: ChildProcess[] = []
-// NOTE: the servers and the client processes are separate processes; a benchmark stopped
-// midway must not leave them running, nor write the figures of a cut-short run.
+// NOTE: the client processes and the echo server end when this process closes their IPC
+// channel or dies; the deployments stop themselves on a signal (production-server.ts).
 const stopAll = async () => {
 	for (const child of children) if (child.connected) child.disconnect()
 	for (const child of children) child.kill()
-	await server.stop()
-}
-let interrupted = false
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.once(signal, () => {
-		interrupted = true
-		void stopAll().then(() => process.exit(signal === 'SIGINT' ? 130 : 143))
-	})
+	await Promise.all(deployments.map((d) => d.stop()))
 }
 try {
+	const members = Math.max(...STEPS)
+	const servers: Server[] = []
+	for (const mode of MODES) {
+		console.log(`Starting ${NAMES[mode]}, then writing ${members} members with sessions and a live room with a pinned product…`)
+		const deployment = await startBenchDeployment({ name: `live-${mode}`, mode, processes: CLUSTER_PROCESSES, nodeArgs: PROBE_ARGS })
+		deployments.push(deployment)
+		const { roomId, productId, cookies } = seedRoom(deployment, members)
+		servers.push({ target: mode, url: deployment.url, pids: deployment.pids, roomId, productId, cookies, alive: deployment.alive })
+	}
 	const echo = await startEchoServer()
 	children.push(echo.child)
+	// The baseline ignores cookies; its viewers send the same ones, so every server gets the same bytes.
+	servers.unshift({ target: 'baseline', url: echo.url, pids: [echo.child.pid!], roomId: 'bench', productId: null, cookies: servers[0]!.cookies, alive: () => echo.child.exitCode === null })
 	const workers = Array.from({ length: CLIENT_PROCESSES }, forkClients)
 	children.push(...workers.map((w) => w.child))
-	const { sizes, phases } = await run(server, { url: echo.url, pid: echo.child.pid! }, workers)
-	printAndWrite(sizes, phases, { custom: Boolean(process.env.LIVE_BENCH_CLIENTS), setup: { phaseSeconds: PHASE_S, chatRate: CHAT_RATE, clientProcesses: CLIENT_PROCESSES } })
+	const { sizes, phases, clusterCpu } = await run(servers, workers)
+	const custom = Boolean(process.env.LIVE_BENCH_CLIENTS || process.env.LIVE_BENCH_DEPLOYMENTS)
+	printAndWrite(sizes, phases, { custom, setup: { phaseSeconds: PHASE_S, chatRate: CHAT_RATE, clientProcesses: CLIENT_PROCESSES, clusterProcesses: CLUSTER_PROCESSES, clusterCpu, steps: STEPS } })
 } catch (error) {
-	if (!interrupted) console.error(`✗ ${(error as Error).message} (server log: ${path.relative(process.cwd(), server.log)})`)
+	console.error(`✗ ${(error as Error).message} (logs in tests/.tmp/bench/live-*)`)
 	process.exitCode = 1
 } finally {
 	await stopAll()

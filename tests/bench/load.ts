@@ -3,15 +3,16 @@
 // another would charge one target for a noisy minute the baseline never saw.
 import autocannon from 'autocannon'
 
-export type Target = { label: string; path: string; headers?: Record<string, string> }
+/** A request to measure: `url` is the server (or proxy) it goes to, `path` what it asks for. */
+export type Target = { label: string; url: string; path: string; headers?: Record<string, string> }
 export type Figures = Target & { rps: number; p50: number; p90: number; p99: number; max: number; bytesPerResponse: number; errors: number }
 
 type Tally = { seconds: number; latencies: number[]; bytes: number; errors: number }
 
 /** One autocannon run; latencies come from its response events, in fractional ms. */
-function hit(url: string, target: Target, connections: number, seconds: number, tally: Tally): Promise<void> {
+function hit(target: Target, connections: number, seconds: number, tally: Tally): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const instance = autocannon({ url: url + target.path, connections, duration: seconds, headers: target.headers }, (error, result) => {
+		const instance = autocannon({ url: target.url + target.path, connections, duration: seconds, headers: target.headers }, (error, result) => {
 			if (error) return reject(error)
 			tally.seconds += result.duration
 			// autocannon counts timeouts among its errors already.
@@ -32,11 +33,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Every target for `rounds` × `roundSeconds`, the targets taking turns within each round. */
-export async function measureInRounds(url: string, targets: Target[], options: { connections: number; rounds: number; roundSeconds: number; onRound?: (round: number) => void }): Promise<Figures[]> {
+export async function measureInRounds(targets: Target[], options: { connections: number; rounds: number; roundSeconds: number; onRound?: (round: number) => void }): Promise<Figures[]> {
 	const tallies: Tally[] = targets.map(() => ({ seconds: 0, latencies: [], bytes: 0, errors: 0 }))
 	for (let round = 1; round <= options.rounds; round++) {
 		options.onRound?.(round)
-		for (const [i, target] of targets.entries()) await hit(url, target, options.connections, options.roundSeconds, tallies[i]!)
+		for (const [i, target] of targets.entries()) await hit(target, options.connections, options.roundSeconds, tallies[i]!)
 	}
 	return targets.map((target, i) => {
 		const { seconds, latencies, bytes, errors } = tallies[i]!
@@ -54,7 +55,7 @@ export async function measureInRounds(url: string, targets: Target[], options: {
 	})
 }
 
-/** Runs every target in turn for `seconds` in all (JIT, caches, keep-alive sockets), figures discarded. */
+/** Runs every target of one server in turn for `seconds` in all (JIT, caches, keep-alive sockets), figures discarded. */
 export async function warmUp(url: string, targets: Target[], connections: number, seconds: number): Promise<void> {
 	await autocannon({
 		url,

@@ -98,6 +98,18 @@ const roomAction = (server: RunningServer, who: Member, roomId: string, intent: 
 		body: new URLSearchParams({ intent }),
 	})
 
+/** Logs out on A: the session's tabs on A and on B are each told why, then closed by the server. */
+async function logoutEndsTabsEverywhere(a: RunningServer, b: RunningServer) {
+	const ana = await member()
+	const tabs = [await socket(a, ana), await socket(b, ana)]
+	const told = tabs.map((s) => new Promise<void>((resolve) => s.once('session:ended', () => resolve())))
+	const closed = tabs.map((s) => new Promise<string>((resolve) => s.once('disconnect', resolve)))
+	const response = await fetch(`${a.url}/logout`, { method: 'POST', redirect: 'manual', headers: { Cookie: ana.cookie, Origin: a.url } })
+	expect(response.status).toBe(302)
+	await Promise.all(told)
+	expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect'])
+}
+
 describe.runIf(TEST_REDIS_URL)('two app processes sharing one database and one Redis', () => {
 	let a: RunningServer
 	let b: RunningServer
@@ -227,6 +239,8 @@ describe.runIf(TEST_REDIS_URL)('two app processes sharing one database and one R
 		expect(locked.status).not.toBe(302)
 		expect(await locked.text()).toContain('error.tooManyAttempts')
 	})
+
+	test('logging out on A ends that session\'s tabs on A and on B', () => logoutEndsTabsEverywhere(a, b))
 })
 
 // Without Redis, PostgreSQL's LISTEN/NOTIFY carries Socket.IO between the processes (the viewer
@@ -264,4 +278,5 @@ describe.runIf(onPostgres)('two app processes on PostgreSQL without Redis', () =
 		data(await ask(onB.s, 'sale:claim', { roomId, saleId: sale.id, quantity: 1, key: randomUUID() }))
 		expect(await pushedToA).toEqual({ roomId, saleId: sale.id, remaining: 4 })
 	})
+	test('logging out on A ends that session\'s tabs on A and on B', () => logoutEndsTabsEverywhere(a, b))
 })
