@@ -30,10 +30,10 @@ export async function freePort(): Promise<number> {
  * Starts the real server (the production build, as `npm start` runs it) on a free
  * port with its own copy of the migrated database, and waits until it listens.
  * Several processes of one deployment share a database: pass `databaseUrl` (and `dataDir`)
- * of the first to the others.
+ * of the first to the others; a restart of one passes its `port` too.
  */
-export async function startServer(env: Record<string, string> = {}, shared: { databaseUrl?: string; dataDir?: string } = {}): Promise<RunningServer> {
-	const port = await freePort()
+export async function startServer(env: Record<string, string> = {}, shared: { databaseUrl?: string; dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+	const port = shared.port ?? (await freePort())
 	mkdirSync(TMP, { recursive: true })
 	const dataDir = shared.dataDir ?? path.join(TMP, `data-${randomUUID()}`)
 	const databaseUrl = shared.databaseUrl ?? (await freshDatabaseUrl('server'))
