@@ -35,6 +35,8 @@ async function pointsBalance(page: Page): Promise<number> {
 }
 
 test('a review with three photos: thumbnails, a like from another member, featured by the shop, points arrive', async ({ page }) => {
+	// Three members' sessions, three photos processed and a moderation pass: a long story on a busy machine.
+	test.setTimeout(120_000)
 	const photos = await Promise.all([photoWithGps('a.jpg', 10), photoWithGps('b.jpg', 90), photoWithGps('c.jpg', 170)])
 	await logIn(page, 'mei@quanzi.test', 'quanzi-member')
 	const before = await pointsBalance(page)
