@@ -21,7 +21,7 @@ try {
 	throw error
 }
 
-const { connectDatabase, isDatabaseReachable, prisma } = await import('#app/lib/db.server.ts')
+const { connectDatabase, prisma } = await import('#app/lib/db.server.ts')
 const { ensureMerchant } = await import('#app/domain/accounts/accounts.server.ts')
 const { createSocketServer } = await import('#app/realtime/socket-server.server.ts')
 const { closeRedis } = await import('#app/lib/redis.server.ts')
@@ -60,9 +60,11 @@ app.use((_req, res, next) => {
 	next()
 })
 app.use(mw.requestLog(env.LOG_REQUESTS === 'true'))
-app.get('/healthz', async (_req, res) => {
-	const ok = !stopping && (await isDatabaseReachable())
-	res.status(ok ? 200 : 503).json({ ok, database: ok ? 'reachable' : 'unreachable' })
+// 503 while stopping or while the database cannot take a write (locked by another process, or gone).
+app.get('/healthz', async (req, res) => {
+	if (stopping) return void res.status(503).json({ ok: false, stopping: true })
+	if (await mw.probeDatabase()) return void res.json({ ok: true, database: 'reachable' })
+	mw.sendDatabaseUnavailable(req, res, { json: true })
 })
 app.use(mw.securityHeaders({ dev: DEV, https: env.PUBLIC_URL.startsWith('https://'), streamOrigins: env.LIVE_STREAM_ORIGINS }))
 app.use(compression())
@@ -83,14 +85,17 @@ if (DEV) {
 const MB = 1024 * 1024
 app.use(mw.bodyLimit(mw.MAX_BODY_BYTES, 9 * env.MEDIA_PHOTO_MAX_MB * MB + env.MEDIA_VIDEO_MAX_MB * MB + mw.MAX_BODY_BYTES))
 app.use(mw.originCheck(env.PUBLIC_URL))
+app.use(mw.formBodiesOnly())
 app.use(mw.deviceCookie())
+// While the database is known to be busy or gone, requests get the 503 at once (decision 022).
+app.use(mw.databaseGate())
 app.use(mw.sessionContext())
 // A photo or video is visible to whoever may see the post (or product) it belongs to.
 app.use('/media', serveMedia({ canView: (mediaId, req) => canViewMedia(mediaId, req.res?.locals.user ?? null) }))
 app.all(
 	'*',
-	createRequestHandler({
-		build,
+	mw.answerDatabaseFaults(createRequestHandler({
+		build: typeof build === 'function' ? () => (build as () => Promise<ServerBuild>)().then(mw.withDatabaseFaults) : mw.withDatabaseFaults(build),
 		mode: env.NODE_ENV,
 		getLoadContext: (req, res) => ({
 			requestId: res.locals.requestId,
@@ -101,8 +106,9 @@ app.all(
 			cspNonce: res.locals.cspNonce,
 			locale: res.locals.locale,
 		}),
-	}),
+	})),
 )
+app.use(mw.databaseUnavailable())
 app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
 	logError('request:failed', error, { path: req.path })
 	if (!res.headersSent) res.status(500).type('text/plain').send('Something went wrong on our side. Try again in a moment.')

@@ -42,6 +42,9 @@ export function joinCluster(): Cluster {
 		// One connection listens, another sends; the app's own pool is Prisma's and stays out of this.
 		const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 3 })
 		pool.on('error', (error) => logError('socket:adapter', error))
+		// The adapter holds a LISTEN client out of the pool; when the database ends it, the error
+		// reaches that client, not the pool, and would otherwise end the process.
+		pool.on('connect', (client) => client.on('error', (error) => logError('socket:adapter', error)))
 		pool.query(ATTACHMENTS_TABLE).catch((error: unknown) => logError('socket:adapter', error))
 		const adapter = createPostgresAdapter(pool, { errorHandler: (error) => logError('socket:adapter', error) })
 		return { adapter, clustered: true, counters: memoryCounters(), close: () => pool.end() }

@@ -1,7 +1,10 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { NextFunction, Request, Response } from 'express'
+import type { HandleErrorFunction, ServerBuild } from '@remix-run/node'
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
 import { authenticate } from '#app/domain/accounts/auth.server.ts'
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from '#app/lib/i18n/index.ts'
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable, isDatabaseWritable } from '#app/lib/db.server.ts'
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale, translator, type Locale } from '#app/lib/i18n/index.ts'
 import { logError, logEvent } from '#app/lib/log.server.ts'
 import { isTrustedWrite } from '#app/lib/origin.server.ts'
 
@@ -108,6 +111,23 @@ export function originCheck(publicUrl: string): Middleware {
 	}
 }
 
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
+
+/**
+ * Pages take form bodies only: a write with a body of any other type (JSON, XML, text) is refused
+ * with 415 before an action tries to read it as a form. The signed webhook takes JSON and
+ * Socket.IO's polling transport its own frames; a write with no body passes.
+ */
+export function formBodiesOnly(): Middleware {
+	return (req, res, next) => {
+		if (!WRITE.has(req.method) || SIGNED_WRITES.has(req.path) || req.path.startsWith('/socket.io/')) return next()
+		const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
+		const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+		if (!hasBody || FORM_TYPES.includes(type)) return next()
+		res.status(415).type('text/plain').send(`Unsupported body type "${type || 'none'}": Quanzi's pages take forms (application/x-www-form-urlencoded or multipart/form-data). Send the form from the page.`)
+	}
+}
+
 function readCookie(header: string | undefined, name: string): string | undefined {
 	const match = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(header ?? '')
 	return match?.[1]
@@ -155,8 +175,148 @@ export function sessionContext(): Middleware {
 				next()
 			})
 			.catch((error: unknown) => {
-				logError('session:read', error)
+				// A database that is busy or gone is logged once per burst by databaseUnavailable().
+				if (!isDatabaseUnavailable(error)) logError('session:read', error)
 				next(error)
 			})
+	}
+}
+
+/** A request's record of a database fault that Remix caught and rendered as an error page. */
+type FaultScope = { databaseError?: unknown }
+const faultScope = new AsyncLocalStorage<FaultScope>()
+
+/** Thrown in place of Remix's 500 response when the request failed because the database was unavailable. */
+class DatabaseUnavailableError extends Error {
+	constructor(readonly original: unknown) {
+		super('database unavailable', { cause: original })
+	}
+}
+
+/**
+ * Remix catches a loader's or action's error and renders the error page (500) itself, so the
+ * Express error handler never sees it. Its `handleError` hook notes a database fault in the
+ * request's scope; any other error is logged as Remix would.
+ */
+export function withDatabaseFaults(build: ServerBuild): ServerBuild {
+	const handleError: HandleErrorFunction = (error, args) => {
+		const scope = faultScope.getStore()
+		if (scope && isDatabaseUnavailable(error)) scope.databaseError = error
+		else if (build.entry.module.handleError) build.entry.module.handleError(error, args)
+		else if (!args.request.signal.aborted) console.error(error)
+	}
+	return { ...build, entry: { ...build.entry, module: { ...build.entry.module, handleError } } }
+}
+
+/**
+ * Runs the Remix handler in a fault scope. When the database failed the request, the 500 page
+ * Remix is about to send is dropped (its `res.status` call throws) and the error goes to
+ * `databaseUnavailable()` instead, which answers 503.
+ */
+export function answerDatabaseFaults(remix: RequestHandler): RequestHandler {
+	return (req, res, next) => {
+		const scope: FaultScope = {}
+		const setStatus = res.status.bind(res)
+		res.status = (code: number) => {
+			if (code >= 500 && scope.databaseError !== undefined) {
+				res.status = setStatus
+				throw new DatabaseUnavailableError(scope.databaseError)
+			}
+			return setStatus(code)
+		}
+		return faultScope.run(scope, () => remix(req, res, next))
+	}
+}
+
+// NOTE: a locked or lost database fails every request at once; one line per burst (a quiet gap of
+// a minute ends it) says so and how many failed, instead of a stack per request.
+const LOG_GAP_MS = 60_000
+const faultLog = { lastAt: 0, suppressed: 0 }
+
+function logDatabaseFault(error: unknown, path: string) {
+	const now = Date.now()
+	if (now - faultLog.lastAt < LOG_GAP_MS) {
+		faultLog.suppressed++
+		faultLog.lastAt = now
+		return
+	}
+	logError('database:unavailable', error, { path, failedSinceLastLine: faultLog.suppressed })
+	faultLog.lastAt = now
+	faultLog.suppressed = 0
+}
+
+/** The 503 text in the visitor's language. */
+function unavailableText(req: Request, res: Response): string {
+	const locale = (res.locals.locale as Locale | undefined) ?? pickLocale(null, req.headers.cookie, req.headers['accept-language'])
+	return translator(locale)('page.databaseBusy', { seconds: DATABASE_RETRY_AFTER_S })
+}
+
+/** Answers 503 with a retry hint: JSON for data, API and health requests, a short page for people. */
+export function sendDatabaseUnavailable(req: Request, res: Response, options: { json?: boolean } = {}): void {
+	const message = unavailableText(req, res)
+	res.status(503).setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S))
+	res.setHeader('Cache-Control', 'no-store')
+	const wantsJson = options.json || req.path.endsWith('.data') || req.path.startsWith('/api/') || (req.headers.accept ?? '').includes('application/json')
+	if (wantsJson) {
+		res.json({ ok: false, database: 'unavailable', message, retryAfterSeconds: DATABASE_RETRY_AFTER_S })
+		return
+	}
+	const escaped = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+	res.type('html').send(`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Quanzi</title></head><body><p>${escaped}</p></body></html>`)
+}
+
+// Once a request has failed on the database, later ones do not each wait out the busy timeout
+// (on SQLite that wait blocks the whole process): they get the 503 at once until the probe, which
+// never blocks, finds the database writable again.
+const PROBE_REUSE_MS = 1_000
+const breaker = { open: false, probing: false, probe: undefined as Promise<boolean> | undefined, probedAt: 0 }
+
+/**
+ * Whether the database can take a write; a success closes the gate and logs the end of the burst.
+ * Concurrent callers share one probe, and a failed probe answers for a second.
+ */
+export function probeDatabase(): Promise<boolean> {
+	if (breaker.probe && (breaker.probing || (breaker.open && Date.now() - breaker.probedAt < PROBE_REUSE_MS))) return breaker.probe
+	breaker.probedAt = Date.now()
+	breaker.probing = true
+	const probe = isDatabaseWritable().then((writable) => {
+		breaker.probing = false
+		if (writable && breaker.open) {
+			breaker.open = false
+			logEvent('database:available', { failedSinceLastLine: faultLog.suppressed })
+			faultLog.lastAt = 0
+			faultLog.suppressed = 0
+		}
+		return writable
+	})
+	breaker.probe = probe
+	return probe
+}
+
+/** Answers 503 at once while the database is known to be unavailable; lets requests through again once it is back. */
+export function databaseGate(): Middleware {
+	return (req, res, next) => {
+		if (!breaker.open) return next()
+		probeDatabase().then(
+			(writable) => {
+				if (writable) return next()
+				faultLog.suppressed++
+				sendDatabaseUnavailable(req, res)
+			},
+			(error: unknown) => next(error),
+		)
+	}
+}
+
+/** Express error handler: a database that is busy or gone is a 503 with Retry-After, logged once per burst. */
+export function databaseUnavailable(): ErrorRequestHandler {
+	return (error, req, res, next) => {
+		const cause = error instanceof DatabaseUnavailableError ? error.original : error
+		if (!(error instanceof DatabaseUnavailableError) && !isDatabaseUnavailable(error)) return next(error)
+		logDatabaseFault(cause, req.path)
+		breaker.open = true
+		breaker.probe = undefined
+		if (res.headersSent) return res.end()
+		sendDatabaseUnavailable(req, res)
 	}
 }

@@ -44,7 +44,8 @@ export async function handlePostAction(user: { id: string; role: string }, postI
 			return { ok: true, intent, message: result.status === 'held' ? 'comment.held' : undefined }
 		}
 		case 'deleteComment':
-			await deleteOwnComment(author.id, String(formData.get('commentId') ?? ''))
+			// Another member's comment, or one already gone: not found, and nothing is deleted.
+			if (!(await deleteOwnComment(author.id, String(formData.get('commentId') ?? '')))) return failed(intent, refusalToForm({ error: 'post.error.notFound' }, formData), 404)
 			return { ok: true, intent }
 		case 'report': {
 			const parsed = parseForm(ReportSchema, formData)

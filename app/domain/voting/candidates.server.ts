@@ -43,6 +43,8 @@ export async function createCandidate(author: { id: string; role: string; banned
 
 /** The merchant accepts a suggestion (optionally into a round, open for votes) or turns it down. */
 export async function reviewSuggestion(staffId: string, id: string, decision: 'approve' | 'reject', roundId?: string): Promise<boolean> {
+	// A round that does not exist is refused here: the foreign key would fail the update as a 500.
+	if (decision === 'approve' && roundId && !(await prisma.voteRound.findUnique({ where: { id: roundId }, select: { id: true } }))) return false
 	const { count } = await prisma.candidate.updateMany({
 		where: { id, review: 'pending' },
 		data: decision === 'approve' ? { review: 'approved', ...(roundId ? { roundId, stage: 'voting', stageChangedAt: new Date() } : {}) } : { review: 'rejected' },

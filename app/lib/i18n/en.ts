@@ -301,6 +301,7 @@ export const en = {
 	'page.badRequestTitle': 'Something in the request was wrong',
 	'page.errorTitle': 'Something went wrong',
 	'page.errorText': 'It is our fault, not yours. Try again in a moment; if it keeps happening, tell the shop.',
+	'page.databaseBusy': 'Quanzi is busy for a moment and could not finish this. Try again in {seconds} seconds.',
 	'page.backHome': 'Back to the feed',
 
 	'media.photoTooLarge': '“{name}” is {size} MB; photos can be up to {max} MB. Choose a smaller photo.',

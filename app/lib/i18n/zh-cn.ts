@@ -302,6 +302,7 @@ export const zhCN: Record<MessageKey, string> = {
 	'page.badRequestTitle': '请求有误',
 	'page.errorTitle': '出错了',
 	'page.errorText': '这是我们的问题，不是你的。请稍后再试；如果一直出现，请告诉店铺。',
+	'page.databaseBusy': 'Quanzi 暂时繁忙，未能完成此操作，请 {seconds} 秒后再试。',
 	'page.backHome': '回到动态',
 
 	'media.photoTooLarge': '“{name}”有 {size} MB，照片最大 {max} MB。请选择小一些的照片。',
