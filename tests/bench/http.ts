@@ -1,19 +1,23 @@
 // npm run bench:http: throughput and latency of the production server on 127.0.0.1 in three
 // deployments (one process on SQLite, one on PostgreSQL, a cluster behind nginx), each target
-// next to that deployment's /healthz (the cheapest route through the same stack) measured in
-// the same run. Prints the tables and rewrites the HTTP section of docs/perf.md.
-import { readdirSync, statSync } from 'node:fs'
+// next to a bare Remix route (tests/bench/bare-remix-server.ts: the same build's Remix and
+// React rendering a one-paragraph document, no loader, no database) measured in the same rounds.
+// Prints the tables and rewrites the HTTP section of docs/perf.md.
+import { fork, type ChildProcess } from 'node:child_process'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { ROOT } from '../setup/paths.ts'
+import { ROOT, TMP } from '../setup/paths.ts'
 import { cpuSeconds } from './live-processes.ts'
 import { measureInRounds, warmUp, type Figures, type Target } from './load.ts'
-import { gitRevision, machine, writeSection } from './perf-doc.ts'
+import { httpSection } from './http-doc.ts'
+import { writeSection } from './perf-doc.ts'
 import { startBenchDeployment, type BenchDeployment, type Mode } from './production-server.ts'
+import type { LiveSeed } from './seed-live-room.ts'
 
 const CONNECTIONS = 10
 const WARMUP_S = 5
-// 5 rounds × 2 s: 10 s measured per target and deployment; with three deployments' seeding
-// and start-up (20–30 s each) the whole run takes about 5 minutes.
+// 5 rounds × 2 s: 10 s measured per target and deployment; with 11 targets, and three
+// deployments' seeding and start-up (30–60 s each), the whole run takes about 10 minutes.
 const ROUNDS = 5
 const ROUND_S = 2
 const CLUSTER_PROCESSES = 2
@@ -21,12 +25,30 @@ const CLUSTER_PROCESSES = 2
 // figures would leave out the cost real visitors cause.
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' }
 
-const DEPLOYMENTS: { mode: Mode; title: string; short: string }[] = [
+const ALL_DEPLOYMENTS: { mode: Mode; title: string; short: string }[] = [
 	{ mode: 'sqlite', title: 'One process, SQLite', short: 'SQLite' },
 	{ mode: 'postgres', title: 'One process, PostgreSQL', short: 'PostgreSQL' },
 	{ mode: 'cluster', title: `${CLUSTER_PROCESSES} processes, PostgreSQL + Redis, behind nginx`, short: 'cluster' },
 ]
+/** HTTP_BENCH_DEPLOYMENTS=sqlite for a quick look at some deployments; such a run leaves docs/perf.md alone. */
+const MODES = (process.env.HTTP_BENCH_DEPLOYMENTS ?? 'sqlite,postgres,cluster').split(',')
+const DEPLOYMENTS = ALL_DEPLOYMENTS.filter((d) => MODES.includes(d.mode))
+if (!DEPLOYMENTS.length || MODES.length !== DEPLOYMENTS.length) throw new Error('HTTP_BENCH_DEPLOYMENTS: sqlite, postgres and/or cluster, comma-separated')
 type Running = (typeof DEPLOYMENTS)[number] & { server: BenchDeployment; targets: Target[] }
+
+// The live room page needs a live room: seed-live-room.ts makes one (with one member, unused here).
+const LIVE_SEED = path.join(TMP, 'bench', 'http-live-seed.json')
+Object.assign(process.env, { LIVE_BENCH_MEMBERS: '1', LIVE_BENCH_SEED_OUT: LIVE_SEED })
+
+/** The baseline server, in a process of its own so it does not share autocannon's event loop. */
+function startBareRemix(): Promise<{ child: ChildProcess; url: string }> {
+	const child = fork(path.join(import.meta.dirname, 'bare-remix-server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, NODE_ENV: 'production' } })
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('the bare Remix server did not start within 30 s')), 30_000)
+		child.once('message', (message: { port: number }) => (clearTimeout(timer), resolve({ child, url: `http://127.0.0.1:${message.port}` })))
+		child.once('exit', (code) => reject(new Error(`the bare Remix server exited (${code})`)))
+	})
+}
 
 /** The largest hashed JS file of the build: the asset that costs the most to serve. */
 function largestAsset(): { file: string; kb: number } {
@@ -47,13 +69,26 @@ async function firstRendition(url: string): Promise<string> {
 	return match[0]
 }
 
+/** The product the feed's posts are about (seed-feed.ts's "Bench tea"), as the home page links it. */
+async function productPath(url: string): Promise<string> {
+	const html = await (await fetch(url + '/')).text()
+	const match = /\/products\/[A-Za-z0-9_-]+(?=")/.exec(html)
+	if (!match) throw new Error('the home page links to no product: did the feed seed run?')
+	return match[0]
+}
+
 /** The same targets on every deployment, in the same order (the tables pair them by position). */
-async function targetsOf(url: string): Promise<Target[]> {
+async function targetsOf(url: string, bareUrl: string): Promise<Target[]> {
 	const asset = largestAsset()
+	const live = JSON.parse(readFileSync(LIVE_SEED, 'utf8')) as LiveSeed
 	return [
-		{ label: 'baseline: `/healthz` (JSON, one DB query)', url, path: '/healthz', headers: BROWSER },
-		{ label: 'feed `/`: 20 posts with 3 photos each (Remix SSR, anonymous)', url, path: '/', headers: BROWSER },
-		{ label: 'voting board `/vote`: 20 ideas with photos and counts (Remix SSR, anonymous)', url, path: '/vote', headers: BROWSER },
+		{ label: 'baseline: bare Remix route (one-paragraph document, no loader)', url: bareUrl, path: '/', headers: BROWSER },
+		{ label: '`/healthz` (Express only: JSON, one DB query)', url, path: '/healthz', headers: BROWSER },
+		{ label: 'home `/`: the feed, 20 posts with 3 photos each, with the welcome', url, path: '/', headers: BROWSER },
+		{ label: 'feed, photos tab `/?tab=media`', url, path: '/?tab=media', headers: BROWSER },
+		{ label: 'product page `/products/…`: rating summary and reviews', url, path: await productPath(url), headers: BROWSER },
+		{ label: 'voting board `/vote`: 20 ideas with photos and counts', url, path: '/vote', headers: BROWSER },
+		{ label: 'live room page `/live/…`: a live room with a pinned product', url, path: `/live/${live.roomId}`, headers: BROWSER },
 		{ label: 'one photo rendition `/media/…/w320.webp`', url, path: await firstRendition(url), headers: BROWSER },
 		{ label: `static asset \`${asset.file}\` (${asset.kb} KB)`, url, path: `/assets/${asset.file}`, headers: BROWSER },
 		{ label: 'same asset, no Accept-Encoding', url, path: `/assets/${asset.file}`, headers: { ...BROWSER, 'accept-encoding': 'identity' } },
@@ -75,7 +110,7 @@ const ratio = (value: number, of: number) => (of ? `${(value / of).toFixed(2)}×
 function table(results: Figures[]): string {
 	const base = results[0]!
 	return [
-		'| target | req/s | req/s vs /healthz | p50 ms | p90 ms | p99 ms | p99 vs /healthz | max ms | KB/response | errors + non-2xx |',
+		'| target | req/s | req/s vs bare Remix | p50 ms | p90 ms | p99 ms | p99 vs bare Remix | max ms | KB/response | errors + non-2xx |',
 		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 		...results.map(
 			(f) =>
@@ -98,16 +133,16 @@ function comparison(deployments: Running[], results: Figures[][]): string {
 }
 
 /** Starts the deployments one after another into `running`, so a failure midway still stops those that started. */
-async function start(running: Running[]): Promise<void> {
+async function start(running: Running[], bareUrl: string): Promise<void> {
 	for (const deployment of DEPLOYMENTS) {
 		const { mode, title } = deployment
 		console.log(`Starting ${title} and seeding its database…`)
 		const began = performance.now()
-		const seedScripts = ['tests/bench/seed-feed.ts', 'tests/bench/seed-board.ts']
+		const seedScripts = ['tests/bench/seed-feed.ts', 'tests/bench/seed-board.ts', 'tests/bench/seed-live-room.ts']
 		const server = await startBenchDeployment({ name: `http-${mode}`, mode, processes: CLUSTER_PROCESSES, seedScripts })
 		// Pushed before its targets are read, so a failure there still stops it below.
 		running.push({ ...deployment, server, targets: [] })
-		running.at(-1)!.targets = await targetsOf(server.url)
+		running.at(-1)!.targets = await targetsOf(server.url, bareUrl)
 		console.log(`  ready in ${((performance.now() - began) / 1000).toFixed(0)} s`)
 	}
 }
@@ -119,6 +154,10 @@ async function run(deployments: Running[]): Promise<{ results: Figures[][]; spre
 		console.log(`Warming up ${d.title} for ${WARMUP_S} s over all targets…`)
 		await warmUp(d.server.url, d.targets, CONNECTIONS, WARMUP_S)
 	}
+	// The baseline's own server (every deployment's first target), warmed up once.
+	const [bare] = deployments[0]!.targets
+	console.log(`Warming up the bare Remix route for ${WARMUP_S} s…`)
+	await warmUp(bare!.url, [bare!], CONNECTIONS, WARMUP_S)
 	// Within a round each target is measured on every deployment in turn, so a noisy moment
 	// falls on the deployments alike.
 	const order = deployments[0]!.targets.flatMap((_, t) => deployments.map((d) => d.targets[t]!))
@@ -142,59 +181,27 @@ async function run(deployments: Running[]): Promise<{ results: Figures[][]; spre
 
 function write(deployments: Running[], { results, spread }: { results: Figures[][]; spread: number[] }) {
 	const sections = deployments.map((d, k) => `### ${d.title}\n\n${table(results[k]!)}`)
-	const versus = comparison(deployments, results)
+	const versus = deployments.length > 1 ? comparison(deployments, results) : ''
 	console.log(`\n${sections.join('\n\n')}\n\n${versus}\n`)
 	// Figures from a run with failed requests would mislead, so docs/perf.md keeps the last good ones.
 	if (results.flat().some((f) => f.errors > 0)) throw new Error('some requests failed or answered non-2xx (last column); docs/perf.md left as it was')
-	writeSection(
-		'http',
-		`## HTTP (npm run bench:http)
-
-${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${gitRevision()}, on ${machine()}.
-
-The production build on 127.0.0.1 in three deployments, all running during the whole run:
-
-- **${DEPLOYMENTS[0]!.title}**: \`server.ts\` on a SQLite file (WAL), as Quanzi runs by default.
-- **${DEPLOYMENTS[1]!.title}**: the same process on a private PostgreSQL server on the same
-  machine (Debian's package, fsync on), with the app's default pool of 10 connections.
-- **${DEPLOYMENTS[2]!.title}**: ${CLUSTER_PROCESSES} app processes sharing that kind of database, a Redis
-  server and the session secret, behind nginx (one worker) configured by
-  [docs/deploy/nginx.conf](deploy/nginx.conf). The template's sticky line \`ip_hash\`
-  (sticky by client address, the recipe for real visitors) would send all of a loopback
-  benchmark's load to one process, every client being 127.0.0.1; the generated configuration
-  swaps it for \`hash $remote_addr$remote_port consistent\` (sticky per TCP connection), so
-  autocannon's keep-alive connections spread over both processes (in this run they used
-  ${spread.map((s) => `${s.toFixed(0)}`).join(' and ')} CPU seconds while measured).
-
-Two app processes on a 2-core machine that also runs the load generator, nginx and the database
-have no idle core to gain: the cluster's rows show the cost of the extra hop and of sharing the
-cores, not what two processes do on machines of their own.
-
-Each deployment has its database seeded alike (20 feed posts with 3 photos each, a voting round
-of 20 ideas). autocannon, in the benchmark's own process and so sharing the 2 cores with the
-servers, with ${CONNECTIONS} keep-alive connections: a ${WARMUP_S} s warm-up over all targets per deployment, then
-${ROUNDS} rounds in which each target in turn gets ${ROUND_S} s on each deployment (${ROUNDS * ROUND_S} s per target and
-deployment in all, interleaved so background load falls on every row alike). Requests carry a
-browser's \`Accept-Encoding: gzip, deflate, br\` unless the row says otherwise. Latencies are of
-2xx responses; KB/response includes headers. Each table's ratios are against that deployment's
-own \`/healthz\`; the last table sets each deployment against the one on SQLite.
-
-${sections.join('\n\n')}
-
-### The deployments over one process on SQLite, same target, same run
-
-${versus}`,
-	)
+	if (deployments.length < ALL_DEPLOYMENTS.length) return console.log('A run on some of the deployments leaves docs/perf.md alone')
+	const titles = ALL_DEPLOYMENTS.map((d) => d.title)
+	writeSection('http', httpSection({ titles, clusterProcesses: CLUSTER_PROCESSES, spread, connections: CONNECTIONS, warmUpSeconds: WARMUP_S, rounds: ROUNDS, roundSeconds: ROUND_S, sections, versus }))
 	console.log('Written to docs/perf.md')
 }
 
 const deployments: Running[] = []
+let bare: ChildProcess | undefined
 try {
-	await start(deployments)
+	const baseline = await startBareRemix()
+	bare = baseline.child
+	await start(deployments, baseline.url)
 	write(deployments, await run(deployments))
 } catch (error) {
 	console.error(`✗ ${(error as Error).message} (logs in tests/.tmp/bench/http-*)`)
 	process.exitCode = 1
 } finally {
+	bare?.disconnect()
 	await Promise.all(deployments.map((d) => d.server.stop()))
 }

@@ -8,10 +8,10 @@ import { ROOT } from '../setup/paths.ts'
 const DOC = path.join(ROOT, 'docs/perf.md')
 const INTRO = `# Performance figures
 
-Measured by the benchmarks in \`tests/bench/\` (run with \`npm run bench:<name>\`), each run
-rewriting its own section below and leaving the others alone. The machines are shared
-2-core boxes, so figures move from run to run: compare each figure with the baseline
-measured in the same run, not with another run's figures.
+Measured by the benchmarks in \`tests/bench/\`: \`npm run bench\` runs them all in turn, and
+\`npm run bench:<name>\` one of them; each run rewrites its own section below and leaves the
+others alone. The machines are shared 2-core boxes, so figures move from run to run: compare
+each figure with the baseline measured in the same run, not with another run's figures.
 `
 
 /** The machine a figure came from, in one line. */

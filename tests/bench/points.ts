@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import setup from '../setup/global-setup.ts'
 import { TEMPLATE_DB, TMP } from '../setup/paths.ts'
-import { machine, writeSection } from './perf-doc.ts'
+import { gitRevision, machine, writeSection } from './perf-doc.ts'
 
 const OPERATIONS = 2000
 const CONCURRENCY = 50
@@ -98,7 +98,7 @@ writeSection(
 	'points',
 	`## Points, draws and blind boxes (npm run bench:points)
 
-${new Date().toISOString().slice(0, 10)} on ${machine()}.
+${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${gitRevision()}, on ${machine()}.
 In process on a SQLite file (WAL), ${OPERATIONS} operations per row, ${CONCURRENCY} in flight, 100 members.
 Latency is per operation as the caller sees it, queueing included.
 
