@@ -27,6 +27,7 @@ const { createSocketServer } = await import('#app/realtime/socket-server.server.
 const { closeRedis } = await import('#app/lib/redis.server.ts')
 const { logError, logEvent } = await import('#app/lib/log.server.ts')
 const mw = await import('#app/server/middleware.server.ts')
+const { probeDatabase } = await import('#app/lib/database-health.server.ts')
 const { serveMedia } = await import('#app/domain/media/serve.server.ts')
 const { startMediaJobs } = await import('#app/domain/media/jobs.server.ts')
 const { canViewMedia } = await import('#app/domain/posts/media-access.server.ts')
@@ -63,7 +64,7 @@ app.use(mw.requestLog(env.LOG_REQUESTS === 'true'))
 // 503 while stopping or while the database cannot take a write (locked by another process, or gone).
 app.get('/healthz', async (req, res) => {
 	if (stopping) return void res.status(503).json({ ok: false, stopping: true })
-	if (await mw.probeDatabase()) return void res.json({ ok: true, database: 'reachable' })
+	if (await probeDatabase()) return void res.json({ ok: true, database: 'reachable' })
 	mw.sendDatabaseUnavailable(req, res, { json: true })
 })
 app.use(mw.securityHeaders({ dev: DEV, https: env.PUBLIC_URL.startsWith('https://'), streamOrigins: env.LIVE_STREAM_ORIGINS }))

@@ -1,3 +1,4 @@
+import { isDatabaseKnownDown, probeDatabase } from './database-health.server.ts'
 import { withLease } from './job-lease.server.ts'
 import { logError } from './log.server.ts'
 import { remember } from './remember.ts'
@@ -18,6 +19,10 @@ type Job = { timer: NodeJS.Timeout | null; first: NodeJS.Timeout | null; running
  * joined by another process either. The timers are unref'd, so they never keep a stopping
  * process alive; starting twice does nothing. The work should still be keyed: a process that
  * stalls for longer than the interval loses its lease while it still runs.
+ *
+ * While requests are failing because the database is busy or gone, a tick runs only if a probe
+ * (which never waits for a lock) finds the database writable: on SQLite a job's write would
+ * otherwise block the process for the busy timeout (docs/decisions/022-faults.md).
  */
 export function startPeriodic(name: string, options: { intervalMs: number; firstDelayMs: number }, run: () => Promise<void>): void {
 	const job = remember(`periodic:${name}`, (): Job => ({ timer: null, first: null, running: false }))
@@ -26,6 +31,7 @@ export function startPeriodic(name: string, options: { intervalMs: number; first
 		if (job.running) return
 		job.running = true
 		try {
+			if (isDatabaseKnownDown() && !(await probeDatabase())) return
 			// Held for two intervals and renewed every one: a process must stall for over an interval
 			// to lose it mid-run; a stopped process's job is taken over within about two.
 			await withLease(name, LEASE_INTERVALS * options.intervalMs, run, { release: false })

@@ -3,7 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { HandleErrorFunction, ServerBuild } from '@remix-run/node'
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
 import { authenticate } from '#app/domain/accounts/auth.server.ts'
-import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable, isDatabaseWritable } from '#app/lib/db.server.ts'
+import { isDatabaseKnownDown, noteDatabaseFailure, noteRefusedWhileDown, probeDatabase } from '#app/lib/database-health.server.ts'
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from '#app/lib/db.server.ts'
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale, translator, type Locale } from '#app/lib/i18n/index.ts'
 import { logError, logEvent } from '#app/lib/log.server.ts'
 import { isTrustedWrite } from '#app/lib/origin.server.ts'
@@ -228,23 +229,6 @@ export function answerDatabaseFaults(remix: RequestHandler): RequestHandler {
 	}
 }
 
-// NOTE: a locked or lost database fails every request at once; one line per burst (a quiet gap of
-// a minute ends it) says so and how many failed, instead of a stack per request.
-const LOG_GAP_MS = 60_000
-const faultLog = { lastAt: 0, suppressed: 0 }
-
-function logDatabaseFault(error: unknown, path: string) {
-	const now = Date.now()
-	if (now - faultLog.lastAt < LOG_GAP_MS) {
-		faultLog.suppressed++
-		faultLog.lastAt = now
-		return
-	}
-	logError('database:unavailable', error, { path, failedSinceLastLine: faultLog.suppressed })
-	faultLog.lastAt = now
-	faultLog.suppressed = 0
-}
-
 /** The 503 text in the visitor's language. */
 function unavailableText(req: Request, res: Response): string {
 	const locale = (res.locals.locale as Locale | undefined) ?? pickLocale(null, req.headers.cookie, req.headers['accept-language'])
@@ -265,42 +249,14 @@ export function sendDatabaseUnavailable(req: Request, res: Response, options: { 
 	res.type('html').send(`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Quanzi</title></head><body><p>${escaped}</p></body></html>`)
 }
 
-// Once a request has failed on the database, later ones do not each wait out the busy timeout
-// (on SQLite that wait blocks the whole process): they get the 503 at once until the probe, which
-// never blocks, finds the database writable again.
-const PROBE_REUSE_MS = 1_000
-const breaker = { open: false, probing: false, probe: undefined as Promise<boolean> | undefined, probedAt: 0 }
-
-/**
- * Whether the database can take a write; a success closes the gate and logs the end of the burst.
- * Concurrent callers share one probe, and a failed probe answers for a second.
- */
-export function probeDatabase(): Promise<boolean> {
-	if (breaker.probe && (breaker.probing || (breaker.open && Date.now() - breaker.probedAt < PROBE_REUSE_MS))) return breaker.probe
-	breaker.probedAt = Date.now()
-	breaker.probing = true
-	const probe = isDatabaseWritable().then((writable) => {
-		breaker.probing = false
-		if (writable && breaker.open) {
-			breaker.open = false
-			logEvent('database:available', { failedSinceLastLine: faultLog.suppressed })
-			faultLog.lastAt = 0
-			faultLog.suppressed = 0
-		}
-		return writable
-	})
-	breaker.probe = probe
-	return probe
-}
-
 /** Answers 503 at once while the database is known to be unavailable; lets requests through again once it is back. */
 export function databaseGate(): Middleware {
 	return (req, res, next) => {
-		if (!breaker.open) return next()
+		if (!isDatabaseKnownDown()) return next()
 		probeDatabase().then(
 			(writable) => {
 				if (writable) return next()
-				faultLog.suppressed++
+				noteRefusedWhileDown()
 				sendDatabaseUnavailable(req, res)
 			},
 			(error: unknown) => next(error),
@@ -313,9 +269,7 @@ export function databaseUnavailable(): ErrorRequestHandler {
 	return (error, req, res, next) => {
 		const cause = error instanceof DatabaseUnavailableError ? error.original : error
 		if (!(error instanceof DatabaseUnavailableError) && !isDatabaseUnavailable(error)) return next(error)
-		logDatabaseFault(cause, req.path)
-		breaker.open = true
-		breaker.probe = undefined
+		noteDatabaseFailure(cause, req.path)
 		if (res.headersSent) return res.end()
 		sendDatabaseUnavailable(req, res)
 	}
