@@ -119,6 +119,15 @@ describe('the webhook', () => {
 		expect(await db.shopOrder.count({ where: { externalId: 'WH-BAD' } })).toBe(0)
 	})
 
+	test('opening the webhook address in a browser is a 405 that says what the address is for', async () => {
+		for (const method of ['GET', 'PUT']) {
+			const response = await fetch(`${server.url}/api/orders`, { method, headers: { 'Accept-Language': 'en' } })
+			expect(response.status).toBe(405)
+			expect(response.headers.get('allow')).toBe('POST')
+			expect((await response.json()).message).toMatch(/signed POST/)
+		}
+	})
+
 	test('only the webhook is exempt from the origin check: other writes without our Origin are still refused', async () => {
 		const response = await fetch(`${server.url}/me/orders`, { method: 'POST', headers: { Cookie: customer, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'code=ABCDEFGHJK' })
 		expect(response.status).toBe(403)

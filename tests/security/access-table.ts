@@ -314,7 +314,7 @@ export const ACCESS_TABLE: AccessRow[] = [
 		idor: { expect: 404, roles: ['leader'], what: "a photo in another leader's invite-only group" },
 		note: 'whoever may see the post it belongs to (here a post in an invite-only group)',
 	}),
-	get('api.orders.ts', '/api/orders', NOBODY, { refused: { anonymous: 400, customer: 400, superuser: 400, leader: 400, merchant: 400 }, note: 'no page: POST only (Remix answers a GET without a loader with 400)' }),
+	get('api.orders.ts', '/api/orders', NOBODY, { refused: { anonymous: 405, customer: 405, superuser: 405, leader: 405, merchant: 405 }, note: 'no page: POST only (a GET is told so, 405 with Allow: POST)' }),
 	post('api.orders.ts', '/api/orders', undefined, NOBODY, ['shopOrder', 'webhookDelivery'], {
 		signed: true,
 		refused: { anonymous: 401, customer: 401, superuser: 401, leader: 401, merchant: 401 },
